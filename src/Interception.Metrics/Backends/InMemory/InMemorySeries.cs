@@ -1,0 +1,48 @@
+namespace Interception.Metrics.Backends.InMemory;
+
+/// <summary>One series of the in-memory backend: a counter or gauge value, or a histogram's count, sum, min and max.</summary>
+internal sealed class InMemorySeries(MetricType type, IReadOnlyDictionary<string, string> labels) : IMetricSeries
+{
+    private readonly Lock _gate = new();
+    private double _value;
+    private long _count;
+    private double _sum;
+    private double _min = double.PositiveInfinity;
+    private double _max = double.NegativeInfinity;
+
+    public MetricType Type { get; } = type;
+
+    public IReadOnlyDictionary<string, string> Labels { get; } = labels;
+
+    public void Record(double value)
+    {
+        lock (_gate)
+        {
+            switch (Type)
+            {
+                case MetricType.Counter:
+                    _value += value;
+                    break;
+                case MetricType.Gauge:
+                    _value = value;
+                    break;
+                default:
+                    _count++;
+                    _sum += value;
+                    _min = Math.Min(_min, value);
+                    _max = Math.Max(_max, value);
+                    break;
+            }
+        }
+    }
+
+    public MetricSample Snapshot()
+    {
+        lock (_gate)
+        {
+            return Type is MetricType.Counter or MetricType.Gauge
+                ? new MetricSample(Labels, _value, 0, 0, 0, 0)
+                : new MetricSample(Labels, _sum, _count, _sum, _count == 0 ? 0 : _min, _count == 0 ? 0 : _max);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+
+namespace Interception.Metrics.Backends.Series;
+
+/// <summary>
+/// The series of one metric in one backend: a cache from label values to bound series, capped at the
+/// cardinality limit. Lookups of existing series are lock-free and allocation-free; only a new label set
+/// takes the lock.
+/// </summary>
+internal sealed class SeriesFamily
+{
+    private readonly ConcurrentDictionary<string[], IMetricSeries> _series = new(LabelValuesComparer.Instance);
+    private readonly ConcurrentDictionary<string[], IMetricSeries>.AlternateLookup<ReadOnlySpan<string>> _lookup;
+    private readonly Func<string[], IReadOnlyList<KeyValuePair<string, string>>, IMetricSeries> _create;
+    private readonly Func<IMetricSeries> _foldedCounter;
+    private readonly int _limit;
+    private readonly Lock _gate = new();
+    private IMetricSeries? _overflow;
+    private int _count;
+
+    public SeriesFamily(
+        MetricDefinition definition,
+        int limit,
+        Func<string[], IReadOnlyList<KeyValuePair<string, string>>, IMetricSeries> create,
+        Func<IMetricSeries> foldedCounter)
+    {
+        Definition = definition;
+        _limit = limit;
+        _create = create;
+        _foldedCounter = foldedCounter;
+        _lookup = _series.GetAlternateLookup<ReadOnlySpan<string>>();
+    }
+
+    public MetricDefinition Definition { get; }
+
+    /// <summary>Distinct label sets bound so far, not counting the overflow series.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    public IMetricSeries Get(ReadOnlySpan<string> labelValues, IReadOnlyList<KeyValuePair<string, string>>? constantLabels)
+    {
+        var labelCount = Definition.Labels.Count;
+        if (labelValues.Length != labelCount)
+        {
+            throw new ArgumentException(
+                $"Metric '{Definition.Name}' has {labelCount} label(s) ({string.Join(", ", Definition.Labels)}) but {labelValues.Length} value(s) were given.",
+                nameof(labelValues));
+        }
+
+        if (constantLabels is null || constantLabels.Count == 0)
+        {
+            return _lookup.TryGetValue(labelValues, out var existing) ? existing : Add(Normalize(labelValues), []);
+        }
+
+        ValidateConstantLabels(constantLabels);
+        var key = new string[labelCount + (2 * constantLabels.Count)];
+        Normalize(labelValues).CopyTo(key, 0);
+        for (var i = 0; i < constantLabels.Count; i++)
+        {
+            key[labelCount + (2 * i)] = constantLabels[i].Key;
+            key[labelCount + (2 * i) + 1] = constantLabels[i].Value ?? string.Empty;
+        }
+
+        return _series.TryGetValue(key, out var found) ? found : Add(key, constantLabels);
+    }
+
+    private IMetricSeries Add(string[] key, IReadOnlyList<KeyValuePair<string, string>> constantLabels)
+    {
+        lock (_gate)
+        {
+            if (_series.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            if (_count >= _limit && Definition.Labels.Count > 0)
+            {
+                return _overflow ??= CreateOverflow();
+            }
+
+            var labelValues = key.Length == Definition.Labels.Count ? key : key[..Definition.Labels.Count];
+            var series = _create(labelValues, constantLabels);
+            _series[key] = series;
+            Volatile.Write(ref _count, _count + 1);
+            return series;
+        }
+    }
+
+    private OverflowSeries CreateOverflow()
+    {
+        var values = Enumerable.Repeat(MetricsBackend.OverflowLabelValue, Definition.Labels.Count).ToArray();
+        return new OverflowSeries(_create(values, []), _foldedCounter());
+    }
+
+    private void ValidateConstantLabels(IReadOnlyList<KeyValuePair<string, string>> constantLabels)
+    {
+        for (var i = 0; i < constantLabels.Count; i++)
+        {
+            var name = constantLabels[i].Key;
+            Definitions.MetricNameRules.ValidateLabelName(Definition.Name, name);
+            if (Definition.Labels.Contains(name) || (Definition.Type == MetricType.Histogram && name == "le"))
+            {
+                throw new ArgumentException(
+                    $"Constant label '{name}' collides with a label of metric '{Definition.Name}'.", nameof(constantLabels));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (constantLabels[j].Key == name)
+                {
+                    throw new ArgumentException(
+                        $"Constant label '{name}' is given twice for metric '{Definition.Name}'.", nameof(constantLabels));
+                }
+            }
+        }
+    }
+
+    private static string[] Normalize(ReadOnlySpan<string> labelValues)
+    {
+        var copy = labelValues.ToArray();
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] ??= string.Empty;
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,124 @@
+using Interception.Metrics.Collection;
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Records calls, durations and gauges into the metrics backends under the catalogue names. Every recording
+/// method is synchronous, cheap and never throws because of a backend: backends sit behind a
+/// <see cref="MultiMetricsBackend"/> that isolates their failures.
+/// </summary>
+public sealed class MetricsCollectorService
+{
+    private readonly MultiMetricsBackend _backend;
+    private readonly IMetricSeries _databaseConnections;
+    private readonly IMetricSeries _backgroundWorkers;
+    private readonly Lock _appInfoGate = new();
+    private IMetricSeries? _appInfo;
+
+    /// <summary>Creates the collector and declares its catalogue metrics on <paramref name="backend"/>.</summary>
+    /// <param name="backend">Where to record; a backend that is not a <see cref="MultiMetricsBackend"/> is put behind one.</param>
+    /// <param name="histogramBuckets">Buckets of the duration histograms, in seconds; <see cref="MetricCatalogue.DefaultBuckets"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="histogramBuckets"/> is empty or not strictly increasing.</exception>
+    public MetricsCollectorService(IMetricsBackend backend, IReadOnlyList<double>? histogramBuckets = null)
+    {
+        _backend = BackendGuard.Wrap(backend);
+        BackendGuard.InitializeAll(_backend, MetricCatalogue.Collector(histogramBuckets));
+        _databaseConnections = _backend.Bind(MetricNames.DatabaseConnectionsActive, []);
+        _backgroundWorkers = _backend.Bind(MetricNames.BackgroundWorkersActive, []);
+    }
+
+    /// <summary>The content type of <see cref="GetMetricsOutput"/>.</summary>
+    public string ContentType => Exposition?.ContentType ?? "text/plain; version=0.0.4; charset=utf-8";
+
+    /// <summary>The fan-out backend every measurement goes to.</summary>
+    public IMetricsBackend Backend => _backend;
+
+    private IMetricsExposition? Exposition => _backend.Backends.OfType<IMetricsExposition>().FirstOrDefault();
+
+    /// <summary>
+    /// Binds the series of one timed operation, for recording many times (the interceptor binds once per method).
+    /// </summary>
+    /// <param name="kind">Which catalogue metrics to use.</param>
+    /// <param name="name">The operation's label value (function, endpoint, operation, API method or task name).</param>
+    /// <param name="constantLabels">Extra labels for this operation's series.</param>
+    /// <param name="httpMethod">The <c>method</c> label for <see cref="MetricKind.Http"/>.</param>
+    /// <exception cref="ArgumentException">A constant label name is invalid or collides with a catalogue label.</exception>
+    public OperationMetrics BindOperation(
+        MetricKind kind,
+        string name,
+        IReadOnlyList<KeyValuePair<string, string>>? constantLabels = null,
+        string httpMethod = "GET")
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(httpMethod);
+        return new OperationMetrics(_backend, kind, name, constantLabels, httpMethod);
+    }
+
+    /// <summary>Records one HTTP request.</summary>
+    public void RecordHttpRequest(HttpRequestMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        _backend.Bind(MetricNames.HttpRequests, [metric.Method, metric.Endpoint, StatusCodes.ToText(metric.StatusCode)]).Record(1);
+        _backend.Bind(MetricNames.HttpRequestDuration, [metric.Method, metric.Endpoint]).Record(metric.Duration.TotalSeconds);
+    }
+
+    /// <summary>Records one Telegram Bot API call.</summary>
+    public void RecordTelegramApiRequest(TelegramApiMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        _backend.Bind(MetricNames.TelegramApiRequests, [metric.Method, metric.Status]).Record(1);
+        _backend.Bind(MetricNames.TelegramApiRequestDuration, [metric.Method]).Record(metric.Duration.TotalSeconds);
+    }
+
+    /// <summary>Records one update received from Telegram.</summary>
+    public void RecordTelegramUpdate(TelegramUpdateMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        _backend.Bind(MetricNames.TelegramUpdates, [metric.UpdateType, metric.Status]).Record(1);
+    }
+
+    /// <summary>Records one database query.</summary>
+    public void RecordDatabaseQuery(DatabaseQueryMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        _backend.Bind(MetricNames.DatabaseQueries, [metric.Operation, metric.Status]).Record(1);
+        _backend.Bind(MetricNames.DatabaseQueryDuration, [metric.Operation]).Record(metric.Duration.TotalSeconds);
+    }
+
+    /// <summary>Records one background task run.</summary>
+    public void RecordBackgroundTask(BackgroundTaskMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        _backend.Bind(MetricNames.BackgroundTasks, [metric.TaskName, metric.Status]).Record(1);
+        _backend.Bind(MetricNames.BackgroundTaskDuration, [metric.TaskName]).Record(metric.Duration.TotalSeconds);
+    }
+
+    /// <summary>Sets <c>database_connections_active</c>.</summary>
+    public void UpdateDatabaseConnections(int activeConnections) => _databaseConnections.Record(activeConnections);
+
+    /// <summary>Sets <c>background_workers_active</c>.</summary>
+    public void UpdateBackgroundWorkers(int activeWorkers) => _backgroundWorkers.Record(activeWorkers);
+
+    /// <summary>Sets <c>app_info{version, environment}</c> to 1; a previous version/environment pair goes to 0.</summary>
+    public void SetAppInfo(string version, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(environment);
+        var series = _backend.Bind(MetricNames.AppInfo, [version, environment]);
+        lock (_appInfoGate)
+        {
+            if (_appInfo is not null && !ReferenceEquals(_appInfo, series))
+            {
+                _appInfo.Record(0);
+            }
+
+            _appInfo = series;
+            series.Record(1);
+        }
+    }
+
+    /// <summary>
+    /// Renders every metric as text through the first backend that can (the Prometheus backend); empty when none can.
+    /// </summary>
+    public string GetMetricsOutput() => Exposition?.GetMetricsOutput() ?? string.Empty;
+}
