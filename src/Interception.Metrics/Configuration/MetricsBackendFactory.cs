@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Creates a backend from its configuration section <c>Metrics:Backends:{Name}</c>. A backend assembly names
+/// its factory with <see cref="MetricsBackendFactoryAttribute"/>, so that configuration alone can switch the
+/// backend on once the assembly is referenced.
+/// </summary>
+public abstract class MetricsBackendFactory
+{
+    /// <summary>The backend's name under <c>Metrics:Backends</c>, such as <c>Prometheus</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Validates <paramref name="section"/> and creates the backend. Called once, when the container is built.
+    /// </summary>
+    /// <param name="section">The backend's section; <c>Enabled</c> is true.</param>
+    /// <param name="context">Shared settings.</param>
+    /// <exception cref="MetricsConfigurationException">A key is unknown or a value is invalid.</exception>
+    public abstract IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context);
+
+    /// <summary>Throws when <paramref name="section"/> has a key that is not in <paramref name="validKeys"/>.</summary>
+    /// <exception cref="MetricsConfigurationException">An unknown key; the message lists the valid ones.</exception>
+    protected static void EnsureKnownKeys(IConfigurationSection section, params string[] validKeys)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        foreach (var child in section.GetChildren())
+        {
+            if (!validKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new MetricsConfigurationException(
+                    child.Path,
+                    $"unknown key '{child.Key}'. Valid keys: {string.Join(", ", validKeys)}.");
+            }
+        }
+    }
+
+    /// <summary>Reads a value, or <paramref name="defaultValue"/> when the key is absent.</summary>
+    /// <exception cref="MetricsConfigurationException">The value cannot be read as <typeparamref name="T"/>.</exception>
+    protected static T GetValue<T>(IConfigurationSection section, string key, T defaultValue)
+        where T : IParsable<T>
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var child = section.GetSection(key);
+        if (child.Value is null)
+        {
+            return defaultValue;
+        }
+
+        return T.TryParse(child.Value, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new MetricsConfigurationException(child.Path, $"'{child.Value}' is not a valid {typeof(T).Name}.");
+    }
+
+    /// <summary>Reads an integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="defaultValue"/> when absent.</summary>
+    /// <exception cref="MetricsConfigurationException">The value is not an integer in range.</exception>
+    protected static int GetInt32(IConfigurationSection section, string key, int defaultValue, int min, int max)
+    {
+        var value = GetValue(section, key, defaultValue);
+        return value >= min && value <= max
+            ? value
+            : throw new MetricsConfigurationException(
+                section.GetSection(key).Path,
+                $"{value.ToString(CultureInfo.InvariantCulture)} is out of range; valid values are {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>Reads a non-empty string, or <paramref name="defaultValue"/> when absent.</summary>
+    /// <exception cref="MetricsConfigurationException">The value is empty or white space.</exception>
+    protected static string GetString(IConfigurationSection section, string key, string defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var child = section.GetSection(key);
+        if (child.Value is null)
+        {
+            return defaultValue;
+        }
+
+        return string.IsNullOrWhiteSpace(child.Value)
+            ? throw new MetricsConfigurationException(child.Path, "the value must not be empty.")
+            : child.Value;
+    }
+}
