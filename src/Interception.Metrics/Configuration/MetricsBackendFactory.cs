@@ -1,4 +1,4 @@
-using System.Globalization;
+using Interception.Metrics.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Interception.Metrics;
@@ -23,62 +23,22 @@ public abstract class MetricsBackendFactory
 
     /// <summary>Throws when <paramref name="section"/> has a key that is not in <paramref name="validKeys"/>.</summary>
     /// <exception cref="MetricsConfigurationException">An unknown key; the message lists the valid ones.</exception>
-    protected static void EnsureKnownKeys(IConfigurationSection section, params string[] validKeys)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        foreach (var child in section.GetChildren())
-        {
-            if (!validKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                throw new MetricsConfigurationException(
-                    child.Path,
-                    $"unknown key '{child.Key}'. Valid keys: {string.Join(", ", validKeys)}.");
-            }
-        }
-    }
+    protected static void EnsureKnownKeys(IConfigurationSection section, params string[] validKeys) =>
+        ConfigurationValues.EnsureKnownKeys(section, validKeys);
 
     /// <summary>Reads a value, or <paramref name="defaultValue"/> when the key is absent.</summary>
     /// <exception cref="MetricsConfigurationException">The value cannot be read as <typeparamref name="T"/>.</exception>
     protected static T GetValue<T>(IConfigurationSection section, string key, T defaultValue)
-        where T : IParsable<T>
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var child = section.GetSection(key);
-        if (child.Value is null)
-        {
-            return defaultValue;
-        }
-
-        return T.TryParse(child.Value, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new MetricsConfigurationException(child.Path, $"'{child.Value}' is not a valid {typeof(T).Name}.");
-    }
+        where T : IParsable<T> =>
+        ConfigurationValues.GetValue(section, key, defaultValue);
 
     /// <summary>Reads an integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="defaultValue"/> when absent.</summary>
     /// <exception cref="MetricsConfigurationException">The value is not an integer in range.</exception>
-    protected static int GetInt32(IConfigurationSection section, string key, int defaultValue, int min, int max)
-    {
-        var value = GetValue(section, key, defaultValue);
-        return value >= min && value <= max
-            ? value
-            : throw new MetricsConfigurationException(
-                section.GetSection(key).Path,
-                $"{value.ToString(CultureInfo.InvariantCulture)} is out of range; valid values are {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-    }
+    protected static int GetInt32(IConfigurationSection section, string key, int defaultValue, int min, int max) =>
+        ConfigurationValues.GetInt32(section, key, defaultValue, min, max);
 
     /// <summary>Reads a non-empty string, or <paramref name="defaultValue"/> when absent.</summary>
     /// <exception cref="MetricsConfigurationException">The value is empty or white space.</exception>
-    protected static string GetString(IConfigurationSection section, string key, string defaultValue)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var child = section.GetSection(key);
-        if (child.Value is null)
-        {
-            return defaultValue;
-        }
-
-        return string.IsNullOrWhiteSpace(child.Value)
-            ? throw new MetricsConfigurationException(child.Path, "the value must not be empty.")
-            : child.Value;
-    }
+    protected static string GetString(IConfigurationSection section, string key, string defaultValue) =>
+        ConfigurationValues.GetString(section, key, defaultValue);
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Interception.Metrics.Configuration;
+
+/// <summary>The validated "Metrics" section.</summary>
+internal sealed record MetricsSettings(
+    bool Enabled,
+    bool AutoIntercept,
+    int CardinalityLimit,
+    IReadOnlyList<double> HistogramBuckets,
+    string AppVersion,
+    string AppEnvironment,
+    IReadOnlyList<EnabledBackend> Backends);
+
+/// <summary>A backend switched on by configuration, with its factory and section.</summary>
+internal sealed record EnabledBackend(MetricsBackendFactory Factory, IConfigurationSection Section);

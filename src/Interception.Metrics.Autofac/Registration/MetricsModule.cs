@@ -1,0 +1,110 @@
+using Autofac;
+using Autofac.Builder;
+using Autofac.Core;
+using Autofac.Core.Registration;
+using Interception.Metrics.Configuration;
+using Interception.Metrics.Proxying;
+using Interception.Metrics.Registration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Wires metrics into an Autofac container from the "Metrics" configuration section: registers the collector
+/// services and the configured backends (plus every <see cref="IMetricsBackend"/> the application registers,
+/// in one fan-out) and intercepts every component whose implementation or service interface carries
+/// <see cref="MetricsTimerAttribute"/>. Components without it are returned as they are.
+/// </summary>
+/// <example>
+/// <code>
+/// builder.RegisterModule(new MetricsModule(configuration));
+/// builder.RegisterType&lt;ChannelService&gt;().As&lt;IChannelService&gt;();
+/// </code>
+/// </example>
+public sealed class MetricsModule : Module
+{
+    private readonly IConfiguration _configuration;
+    private InterceptionAttacher? _attacher;
+
+    /// <summary>Creates the module.</summary>
+    /// <param name="configuration">The application's root configuration; the module reads its "Metrics" section.</param>
+    public MetricsModule(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _configuration = configuration;
+    }
+
+    /// <summary>Reads and validates the configuration, then registers the services and backends.</summary>
+    /// <exception cref="MetricsConfigurationException">The "Metrics" section is invalid; the message names the key and the valid choices.</exception>
+    protected override void Load(ContainerBuilder builder)
+    {
+        var settings = MetricsSettingsReader.Read(_configuration);
+        _attacher = settings.Enabled ? new InterceptionAttacher(settings.AutoIntercept) : null;
+
+        Own(builder.Register(c => new ConfiguredBackends(
+            settings.Enabled ? settings.Backends : [],
+            new MetricsBackendContext(settings.CardinalityLimit, settings.HistogramBuckets, Loggers(c), Clock(c)))));
+
+        Own(builder.Register(c => new MultiMetricsBackend(
+            settings.Enabled ? [.. c.Resolve<ConfiguredBackends>().Backends, .. c.Resolve<IEnumerable<IMetricsBackend>>()] : [],
+            Loggers(c).CreateLogger<MultiMetricsBackend>(),
+            settings.CardinalityLimit,
+            Clock(c))));
+
+        Own(builder.Register(c =>
+        {
+            var collector = new MetricsCollectorService(c.Resolve<MultiMetricsBackend>(), settings.HistogramBuckets);
+            collector.SetAppInfo(settings.AppVersion, settings.AppEnvironment);
+            return collector;
+        })).AutoActivate();
+        Own(builder.Register(c => new BusinessMetricsService(c.Resolve<MultiMetricsBackend>()))).AutoActivate();
+        Own(builder.Register(c => new HealthCheckService(c.Resolve<MultiMetricsBackend>()))).AutoActivate();
+        Own(builder.Register(c => new SystemMetricsService(
+            c.Resolve<MultiMetricsBackend>(),
+            c.ResolveOptional<ISystemMetricsProvider>() ?? new MachineMetricsProvider(),
+            c.Resolve<MetricsCollectorService>(),
+            c.ResolveOptional<IDatabaseMetricsProvider>(),
+            c.ResolveOptional<IBackgroundWorkerMetricsProvider>(),
+            Loggers(c).CreateLogger<SystemMetricsService>(),
+            Clock(c)))).AutoActivate();
+        Own(builder.Register(c => new MetricsInterceptor(
+            c.Resolve<MetricsCollectorService>(),
+            c.Resolve<SystemMetricsService>(),
+            Loggers(c).CreateLogger<MetricsInterceptor>(),
+            Clock(c))));
+        Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>())));
+
+        var attacher = _attacher;
+        if (attacher is not null)
+        {
+            builder.RegisterBuildCallback(scope =>
+            {
+                var logger = Loggers(scope).CreateLogger<MetricsModule>();
+                foreach (var warning in attacher.Warnings)
+                {
+                    logger.LogWarning("{Warning}", warning);
+                }
+            });
+        }
+    }
+
+    /// <summary>Adds the timing step to components that carry timing attributes.</summary>
+    protected override void AttachToComponentRegistration(IComponentRegistryBuilder componentRegistry, IComponentRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        _attacher?.Attach(registration);
+    }
+
+    private static IRegistrationBuilder<T, SimpleActivatorData, SingleRegistrationStyle> Own<T>(
+        IRegistrationBuilder<T, SimpleActivatorData, SingleRegistrationStyle> registration)
+        where T : notnull =>
+        registration.AsSelf().SingleInstance().WithMetadata(InterceptionAttacher.OwnRegistrationKey, true);
+
+    private static ILoggerFactory Loggers(IComponentContext context) =>
+        context.ResolveOptional<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+
+    private static TimeProvider Clock(IComponentContext context) =>
+        context.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Castle.DynamicProxy;
+using Interception.Metrics.Timing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// The Castle DynamicProxy interceptor that times <see cref="MetricsTimerAttribute"/> methods and records them
+/// through <see cref="MetricsCollectorService"/>. Async-aware: a call returning a task, value task or async
+/// stream is timed until it completes. The caller always gets the target's own result or exception.
+/// </summary>
+/// <remarks>
+/// Each timed method gets a plan built on its first call (which attribute applies, the label values, the bound
+/// series); proxies created by the Autofac integration call that plan directly, so a call does no lookup,
+/// reflection or allocation of its own beyond one wrapper for an incomplete task.
+/// </remarks>
+public sealed class MetricsInterceptor : IInterceptor
+{
+    private readonly MetricsCollectorService _collector;
+    private readonly SystemMetricsService? _systemMetrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<(Type Type, MethodInfo Method), MethodTimer?> _timers = new();
+    private readonly Action<Exception> _reportFailure;
+    private long _failures;
+
+    /// <summary>Creates the interceptor.</summary>
+    /// <param name="collector">Receives every measurement.</param>
+    /// <param name="systemMetrics">Refreshed in the background by <see cref="CollectSystemMetricsAttribute"/> methods; <see langword="null"/> to ignore that attribute.</param>
+    /// <param name="logger">Receives the interceptor's own failures (a bad attribute, a failing recording); they never reach the caller.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public MetricsInterceptor(
+        MetricsCollectorService collector,
+        SystemMetricsService? systemMetrics = null,
+        ILogger<MetricsInterceptor>? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        _collector = collector;
+        _systemMetrics = systemMetrics;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<MetricsInterceptor>.Instance;
+        _reportFailure = ReportFailure;
+    }
+
+    /// <summary>How many times the interceptor's own bookkeeping failed (the callers were not affected).</summary>
+    public long FailureCount => Interlocked.Read(ref _failures);
+
+    /// <summary>Times the call when its method is timed; otherwise just proceeds.</summary>
+    public void Intercept(IInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var target = invocation.InvocationTarget;
+        var type = target is null ? invocation.TargetType : ProxyUtil.GetUnproxiedType(target);
+        var timer = type is null ? null : GetTimer(type, invocation.Method);
+        if (timer is null)
+        {
+            invocation.Proceed();
+            return;
+        }
+
+        timer.Intercept(invocation);
+    }
+
+    /// <summary>The plan of <paramref name="method"/> on <paramref name="implementationType"/>, built on first use; <see langword="null"/> when not timed.</summary>
+    internal MethodTimer? GetTimer(Type implementationType, MethodInfo method)
+    {
+        if (method.IsGenericMethod)
+        {
+            method = method.GetGenericMethodDefinition();
+        }
+
+        return _timers.TryGetValue((implementationType, method), out var timer)
+            ? timer
+            : _timers.GetOrAdd((implementationType, method), key => Build(key.Type, key.Method));
+    }
+
+    private MethodTimer? Build(Type implementationType, MethodInfo method)
+    {
+        try
+        {
+            var timed = TimingAttributes.Resolve(implementationType, method);
+            if (timed is null)
+            {
+                return null;
+            }
+
+            var metrics = _collector.BindOperation(timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod);
+            return new MethodTimer(metrics, method.ReturnType, _time, timed.CollectSystemMetrics ? _systemMetrics : null, _reportFailure);
+        }
+        catch (Exception exception)
+        {
+            Interlocked.Increment(ref _failures);
+            _logger.LogError(exception, "Cannot time {Type}.{Method}; its calls proceed untimed.", implementationType.FullName, method.Name);
+            return null;
+        }
+    }
+
+    private void ReportFailure(Exception exception)
+    {
+        // The first failure is logged with its exception; later ones only every 1,000th, to bound the log volume.
+        var count = Interlocked.Increment(ref _failures);
+        if (count == 1 || count % 1000 == 0)
+        {
+            _logger.LogWarning(exception, "Recording a timed call failed ({Count} failures so far); the caller is not affected.", count);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Interception.Metrics.Timing.Returns;
+
+/// <summary>A synchronous method: the call ends when it returns.</summary>
+internal sealed class ValueReturnHandler : ReturnHandler
+{
+    public static ValueReturnHandler Instance { get; } = new();
+
+    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    {
+        timer.CompleteWithResult(returnValue, start);
+        return returnValue;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using Interception.Metrics.Definitions;
+
+namespace Interception.Metrics.Timing;
+
+/// <summary>
+/// Finds the attributes that apply to a method of an implementation type. The nearest wins: the implementation
+/// method's, then the implementation type's, then the interface method's, then the interface's. A type-level
+/// attribute covers the type's public methods and its interface implementations, but not property or event
+/// accessors nor <c>Dispose</c>/<c>DisposeAsync</c>.
+/// </summary>
+internal static class TimingAttributes
+{
+    /// <summary>Resolves the timing of <paramref name="method"/> called on an instance of <paramref name="implementationType"/>.</summary>
+    /// <returns>The timing, or <see langword="null"/> when the method is not timed.</returns>
+    /// <exception cref="ArgumentException">An attribute's <see cref="MetricsTimerAttribute.Labels"/> entry is malformed.</exception>
+    public static TimedMethod? Resolve(Type implementationType, MethodInfo method)
+    {
+        if (method.IsGenericMethod)
+        {
+            method = method.GetGenericMethodDefinition();
+        }
+
+        var (implementation, interfaceMethod) = Locate(implementationType, method);
+        var typeLevelApplies = !method.IsSpecialName && !IsDisposal(method)
+            && (implementation is null || implementation.IsPublic || interfaceMethod is not null);
+
+        var timer = implementation?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true)
+            ?? (typeLevelApplies ? implementationType.GetCustomAttribute<MetricsTimerAttribute>(inherit: true) : null)
+            ?? interfaceMethod?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true)
+            ?? (typeLevelApplies ? interfaceMethod?.DeclaringType?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true) : null);
+        if (timer is null)
+        {
+            return null;
+        }
+
+        var collect = implementation?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true
+            || implementationType.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true)
+            || interfaceMethod?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true
+            || interfaceMethod?.DeclaringType?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true;
+
+        var methodName = (interfaceMethod ?? implementation ?? method).Name;
+        var name = timer.Name ?? (timer.Kind == MetricKind.Function ? $"{TypeName(implementationType)}.{methodName}" : methodName);
+        return new TimedMethod(timer.Kind, name, ParseLabels(timer.Labels, implementationType, methodName), timer.HttpMethod ?? "GET", collect);
+    }
+
+    /// <summary>Whether any method reachable through <paramref name="serviceTypes"/> on <paramref name="implementationType"/> is timed.</summary>
+    public static bool HasTimedMethods(Type implementationType, IEnumerable<Type> serviceTypes) =>
+        serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType))
+            .SelectMany(t => t.GetMethods())
+            .Any(m => Resolve(implementationType, m) is not null);
+
+    /// <summary>Parses <c>"key=value"</c> entries into constant labels.</summary>
+    /// <exception cref="ArgumentException">An entry has no '=', or its key is not a valid label name.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> ParseLabels(string[]? labels, Type type, string methodName)
+    {
+        if (labels is null || labels.Length == 0)
+        {
+            return [];
+        }
+
+        var parsed = new List<KeyValuePair<string, string>>(labels.Length);
+        foreach (var entry in labels)
+        {
+            var separator = entry?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+            var key = separator > 0 ? entry![..separator].Trim() : string.Empty;
+            if (separator <= 0 || !MetricNameRules.IsValidLabelName(key))
+            {
+                throw new ArgumentException(
+                    $"[MetricsTimer] on {type.FullName}.{methodName} has an invalid label '{entry}': each label must be \"key=value\" with a key matching [a-zA-Z_][a-zA-Z0-9_]* (not starting with '__').");
+            }
+
+            parsed.Add(new KeyValuePair<string, string>(key, entry![(separator + 1)..]));
+        }
+
+        return parsed;
+    }
+
+    private static (MethodInfo? Implementation, MethodInfo? InterfaceMethod) Locate(Type implementationType, MethodInfo method)
+    {
+        var declaring = method.DeclaringType;
+        if (declaring is null || !declaring.IsInterface)
+        {
+            return (method, null);
+        }
+
+        if (!declaring.IsAssignableFrom(implementationType) || implementationType.IsInterface)
+        {
+            return (null, method);
+        }
+
+        var map = implementationType.GetInterfaceMap(declaring);
+        for (var i = 0; i < map.InterfaceMethods.Length; i++)
+        {
+            if (map.InterfaceMethods[i] == method || map.InterfaceMethods[i].MetadataToken == method.MetadataToken && map.InterfaceMethods[i].Module == method.Module)
+            {
+                var target = map.TargetMethods[i];
+                return (target.DeclaringType == declaring ? null : target, method);
+            }
+        }
+
+        return (null, method);
+    }
+
+    private static bool IsDisposal(MethodInfo method) =>
+        (method.Name is "Dispose" or "DisposeAsync" or "System.IDisposable.Dispose" or "System.IAsyncDisposable.DisposeAsync")
+        && method.GetParameters().Length == 0;
+
+    private static string TypeName(Type type)
+    {
+        var name = type.Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        return tick > 0 ? name[..tick] : name;
+    }
+}

@@ -1,0 +1,21 @@
+using Interception.Metrics;
+using Microsoft.Extensions.Configuration;
+
+[assembly: MetricsBackendFactory(typeof(InMemoryMetricsBackendFactory))]
+
+namespace Interception.Metrics;
+
+/// <summary>Creates the <see cref="InMemoryMetricsBackend"/> from <c>Metrics:Backends:InMemory</c> (key: <c>Enabled</c>).</summary>
+public sealed class InMemoryMetricsBackendFactory : MetricsBackendFactory
+{
+    /// <inheritdoc />
+    public override string Name => "InMemory";
+
+    /// <inheritdoc />
+    public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        EnsureKnownKeys(section, "Enabled");
+        return new InMemoryMetricsBackend(context.CardinalityLimit);
+    }
+}
