@@ -66,9 +66,11 @@ public abstract class MetricsBackend : IMetricsBackend
             }
 
             InitializeCore(definition);
+            // The overflow counter has one series per metric that overflows: bounded by the declarations, and
+            // capping it would make it fold into itself (and count its own folds) without end.
             _families[definition.Name] = new SeriesFamily(
                 definition,
-                CardinalityLimit,
+                definition.Name == OverflowMetricName ? int.MaxValue : CardinalityLimit,
                 (values, constants) => CreateSeries(definition, values, constants),
                 () => FoldedCounter(definition.Name));
         }
@@ -114,7 +116,7 @@ public abstract class MetricsBackend : IMetricsBackend
             ? family
             : throw new InvalidOperationException($"Metric '{name}' is not initialized: call InitializeMetric with its definition first.");
 
-    private IMetricSeries BindByName(string name, IReadOnlyDictionary<string, string>? labels, MetricType type, MetricType alternative = MetricType.Histogram)
+    private IMetricSeries BindByName(string name, IReadOnlyDictionary<string, string>? labels, MetricType type, MetricType? alternative = null)
     {
         var family = Family(name);
         var definition = family.Definition;

@@ -26,7 +26,7 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
 
     /// <summary>A gauge's value for exactly these labels, or <see langword="null"/> when it was never set.</summary>
     public double? GetGauge(string name, params (string Name, string Value)[] labels) =>
-        Find(name, labels)?.Value;
+        FindSeries(name, labels) is { HasBeenRecorded: true } series ? series.Snapshot().Value : null;
 
     /// <summary>A histogram's observations for exactly these labels (count 0 when none).</summary>
     public MetricSample GetHistogram(string name, params (string Name, string Value)[] labels) =>
@@ -62,7 +62,9 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
         return series;
     }
 
-    private MetricSample? Find(string name, (string Name, string Value)[] labels)
+    private MetricSample? Find(string name, (string Name, string Value)[] labels) => FindSeries(name, labels)?.Snapshot();
+
+    private InMemorySeries? FindSeries(string name, (string Name, string Value)[] labels)
     {
         if (!_series.TryGetValue(name, out var all))
         {
@@ -70,8 +72,7 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
         }
 
         var wanted = ToDictionary(labels);
-        var match = all.FirstOrDefault(s => s.Labels.Count == wanted.Count && wanted.All(w => s.Labels.TryGetValue(w.Key, out var v) && v == w.Value));
-        return match?.Snapshot();
+        return all.FirstOrDefault(s => s.Labels.Count == wanted.Count && wanted.All(w => s.Labels.TryGetValue(w.Key, out var v) && v == w.Value));
     }
 
     private static Dictionary<string, string> ToDictionary((string Name, string Value)[] labels) =>

@@ -9,15 +9,29 @@ internal sealed class InMemorySeries(MetricType type, IReadOnlyDictionary<string
     private double _sum;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
+    private bool _recorded;
 
     public MetricType Type { get; } = type;
 
     public IReadOnlyDictionary<string, string> Labels { get; } = labels;
 
+    /// <summary>Whether anything was recorded: a gauge that was bound but never set has no value.</summary>
+    public bool HasBeenRecorded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recorded;
+            }
+        }
+    }
+
     public void Record(double value)
     {
         lock (_gate)
         {
+            _recorded = true;
             switch (Type)
             {
                 case MetricType.Counter:

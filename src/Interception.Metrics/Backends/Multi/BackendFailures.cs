@@ -86,6 +86,9 @@ internal sealed class BackendFailures
                 var series = Volatile.Read(ref _errorSeries[other][failed]);
                 if (series is null)
                 {
+                    // The fan-out declares this metric on its children one by one: a child that fails while
+                    // that is under way reports before the children after it have declared it.
+                    _children[other].InitializeMetric(ErrorsDefinition);
                     series = _children[other].Bind(ErrorsDefinition.Name, [_names[failed]]);
                     Volatile.Write(ref _errorSeries[other][failed], series);
                 }

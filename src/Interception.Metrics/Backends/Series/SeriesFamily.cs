@@ -15,6 +15,7 @@ internal sealed class SeriesFamily
     private readonly Func<IMetricSeries> _foldedCounter;
     private readonly int _limit;
     private readonly Lock _gate = new();
+    private IMetricSeries? _overflowTarget;
     private IMetricSeries? _overflow;
     private int _count;
 
@@ -60,7 +61,7 @@ internal sealed class SeriesFamily
             key[labelCount + (2 * i) + 1] = constantLabels[i].Value ?? string.Empty;
         }
 
-        return _series.TryGetValue(key, out var found) ? found : Add(key, constantLabels);
+        return _series.TryGetValue(key, out var found) ? found : Add(key, NormalizeValues(constantLabels));
     }
 
     private IMetricSeries Add(string[] key, IReadOnlyList<KeyValuePair<string, string>> constantLabels)
@@ -74,7 +75,11 @@ internal sealed class SeriesFamily
 
             if (_count >= _limit && Definition.Labels.Count > 0)
             {
-                return _overflow ??= CreateOverflow();
+                // A label set that already is the overflow set was folded upstream (by a fan-out over this
+                // backend), which counted the fold: record into the overflow series without counting it again.
+                return key.Length == Definition.Labels.Count && IsOverflowSet(key)
+                    ? OverflowTarget()
+                    : _overflow ??= new OverflowSeries(OverflowTarget(), _foldedCounter());
             }
 
             var labelValues = key.Length == Definition.Labels.Count ? key : key[..Definition.Labels.Count];
@@ -85,11 +90,19 @@ internal sealed class SeriesFamily
         }
     }
 
-    private OverflowSeries CreateOverflow()
+    private IMetricSeries OverflowTarget()
     {
-        var values = Enumerable.Repeat(MetricsBackend.OverflowLabelValue, Definition.Labels.Count).ToArray();
-        return new OverflowSeries(_create(values, []), _foldedCounter());
+        if (_overflowTarget is null)
+        {
+            var values = Enumerable.Repeat(MetricsBackend.OverflowLabelValue, Definition.Labels.Count).ToArray();
+            _overflowTarget = _series.TryGetValue(values, out var existing) ? existing : _create(values, []);
+        }
+
+        return _overflowTarget;
     }
+
+    private static bool IsOverflowSet(string[] labelValues) =>
+        Array.TrueForAll(labelValues, v => v == MetricsBackend.OverflowLabelValue);
 
     private void ValidateConstantLabels(IReadOnlyList<KeyValuePair<string, string>> constantLabels)
     {
@@ -113,6 +126,11 @@ internal sealed class SeriesFamily
             }
         }
     }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> NormalizeValues(IReadOnlyList<KeyValuePair<string, string>> constantLabels) =>
+        constantLabels.Any(l => l.Value is null)
+            ? constantLabels.Select(l => new KeyValuePair<string, string>(l.Key, l.Value ?? string.Empty)).ToArray()
+            : constantLabels;
 
     private static string[] Normalize(ReadOnlySpan<string> labelValues)
     {
