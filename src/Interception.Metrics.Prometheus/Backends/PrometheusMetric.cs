@@ -1,0 +1,97 @@
+using Prometheus;
+
+namespace Interception.Metrics.Prometheus;
+
+/// <summary>
+/// The prometheus-net collectors of one declared metric: one for the definition's labels, created when the metric
+/// is declared, and one more for each distinct set of constant label names, created on first use.
+/// </summary>
+/// <remarks>
+/// prometheus-net fixes the label names of a collector, but its registry keeps several collectors of one name
+/// (a collector family) when their label names differ, and writes them as one family: a single HELP and TYPE
+/// followed by every series. That is a valid exposition, so a series with constant labels lives in a sibling
+/// collector whose label names are the definition's followed by the constant label names, sorted ordinally so
+/// that the same set in another order maps to the same collector and the same series.
+/// Not thread-safe on its own: <see cref="MetricsBackend"/> calls <see cref="CreateSeries"/> under the metric's lock.
+/// </remarks>
+internal sealed class PrometheusMetric
+{
+    private readonly MetricDefinition _definition;
+    private readonly string _help;
+    private readonly IMetricFactory _factory;
+    private readonly double[]? _buckets;
+    private readonly string[] _labelNames;
+    private readonly Collector _collector;
+    private readonly Dictionary<string, Collector> _withConstantLabels = new(StringComparer.Ordinal);
+
+    public PrometheusMetric(MetricDefinition definition, IMetricFactory factory, IReadOnlyList<double> defaultBuckets)
+    {
+        _definition = definition;
+        _help = EscapeHelp(definition.Description);
+        _factory = factory;
+        _buckets = definition.Type == MetricType.Histogram ? [.. definition.Buckets ?? defaultBuckets] : null;
+        _labelNames = [.. definition.LabelNames ?? []];
+        _collector = CreateCollector(_labelNames);
+    }
+
+    public IMetricSeries CreateSeries(IReadOnlyList<string> labelValues, IReadOnlyList<KeyValuePair<string, string>> constantLabels)
+    {
+        if (constantLabels.Count == 0)
+        {
+            return Bind(_collector, [.. labelValues]);
+        }
+
+        var sorted = constantLabels.OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
+        var names = new string[_labelNames.Length + sorted.Length];
+        var values = new string[names.Length];
+        for (var i = 0; i < _labelNames.Length; i++)
+        {
+            names[i] = _labelNames[i];
+            values[i] = labelValues[i];
+        }
+
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            names[_labelNames.Length + i] = sorted[i].Key;
+            values[_labelNames.Length + i] = sorted[i].Value ?? string.Empty;
+        }
+
+        var key = string.Join('\n', names, _labelNames.Length, sorted.Length);
+        if (!_withConstantLabels.TryGetValue(key, out var collector))
+        {
+            collector = CreateCollector(names);
+            _withConstantLabels.Add(key, collector);
+        }
+
+        return Bind(collector, values);
+    }
+
+    private Collector CreateCollector(string[] labelNames) => _definition.Type switch
+    {
+        MetricType.Counter => _factory.CreateCounter(_definition.Name, _help, labelNames),
+        MetricType.Gauge => _factory.CreateGauge(_definition.Name, _help, labelNames),
+        MetricType.Histogram => _factory.CreateHistogram(
+            _definition.Name,
+            _help,
+            labelNames,
+            new HistogramConfiguration { Buckets = _buckets }),
+        _ => _factory.CreateSummary(_definition.Name, _help, labelNames),
+    };
+
+    // prometheus-net 8.2.1 writes HELP text as it is given; the text format needs backslash and line feed escaped.
+    private static string EscapeHelp(string help) =>
+        help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static IMetricSeries Bind(Collector collector, string[] values) => collector switch
+    {
+        Counter counter => new CounterSeries(Child(counter, values)),
+        Gauge gauge => new GaugeSeries(Child(gauge, values)),
+        Histogram histogram => new HistogramSeries(Child(histogram, values)),
+        Summary summary => new SummarySeries(Child(summary, values)),
+        _ => throw new InvalidOperationException($"Unexpected prometheus-net collector {collector.GetType()}."),
+    };
+
+    private static TChild Child<TChild>(Collector<TChild> collector, string[] values)
+        where TChild : ChildBase =>
+        values.Length == 0 ? ((ICollector<TChild>)collector).Unlabelled : collector.WithLabels(values);
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Interception.Metrics.Prometheus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Records into prometheus-net collectors in a registry of the backend's own, and renders them in the Prometheus
+/// text format (0.0.4) or OpenMetrics. Optionally serves them on an HTTP endpoint (see
+/// <see cref="PrometheusServerOptions"/>), stopped by <see cref="Dispose"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each bound series wraps a cached prometheus-net child (<c>Counter.Child.Inc</c>, <c>Gauge.Child.Set</c>,
+/// <c>Histogram.Child.Observe</c>): recording is one virtual call plus prometheus-net's own work, with no lookup
+/// and no allocation. Exemplars are off, so that recording never reads the trace context.
+/// </para>
+/// <para>
+/// Constant labels (<see cref="MetricsTimerAttribute.Labels"/>) are extra label names on some series of a metric.
+/// prometheus-net fixes the label names of a collector, so those series live in a second collector of the same
+/// name whose label names are the metric's followed by the constant label names (sorted). prometheus-net keeps
+/// both in one collector family and writes one HELP and TYPE for all of them: a valid exposition, which
+/// <c>promtool check metrics</c> accepts and Prometheus ingests as series of one metric.
+/// </para>
+/// </remarks>
+public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExposition, IDisposable
+{
+    /// <summary>The content type of the Prometheus text format 0.0.4.</summary>
+    public const string TextContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    /// <summary>The content type of the OpenMetrics text format 1.0.0.</summary>
+    public const string OpenMetricsContentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    private readonly ConcurrentDictionary<string, PrometheusMetric> _metrics = new(StringComparer.Ordinal);
+    private readonly IMetricFactory _factory;
+    private readonly double[] _defaultBuckets;
+    private readonly MetricServerHost? _server;
+
+    /// <summary>Creates a backend with default options: its own registry, default buckets, no HTTP endpoint.</summary>
+    public PrometheusMetricsBackend()
+        : this(new PrometheusMetricsBackendOptions())
+    {
+    }
+
+    /// <summary>Creates the backend and, when <see cref="PrometheusServerOptions.Enabled"/>, starts its HTTP endpoint.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="logger">Receives the endpoint's address when it starts.</param>
+    /// <exception cref="ArgumentException">The buckets or the server options are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The cardinality limit is less than 1.</exception>
+    /// <exception cref="InvalidOperationException">The endpoint cannot listen: the message names the host and port, such as
+    /// "127.0.0.1:9464 is already in use".</exception>
+    public PrometheusMetricsBackend(PrometheusMetricsBackendOptions options, ILogger<PrometheusMetricsBackend>? logger = null)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).CardinalityLimit)
+    {
+        _defaultBuckets = ValidateBuckets(options.DefaultBuckets);
+        var server = options.Server ?? throw new ArgumentException("Server options must not be null.", nameof(options));
+        if (server.Enabled)
+        {
+            ServerOptionsRules.Validate(server);
+        }
+
+        Registry = options.Registry ?? global::Prometheus.Metrics.NewCustomRegistry();
+        _factory = global::Prometheus.Metrics.WithCustomRegistry(Registry);
+        _factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
+        if (server.Enabled)
+        {
+            _server = MetricServerHost.Start(Registry, server);
+            (logger ?? (ILogger)NullLogger.Instance).LogInformation("Serving Prometheus metrics at {Address}.", _server.Address);
+        }
+    }
+
+    /// <summary>The prometheus-net registry holding this backend's metrics, to serve it another way (such as ASP.NET Core's <c>MapMetrics</c>).</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>The URL of the running HTTP endpoint, such as <c>http://127.0.0.1:9464/metrics</c>; <see langword="null"/> when it is disabled.</summary>
+    public string? ServerAddress => _server?.Address;
+
+    /// <summary>The content type of <see cref="GetMetricsOutput()"/>: the Prometheus text format 0.0.4.</summary>
+    public string ContentType => TextContentType;
+
+    /// <summary>The content type of <paramref name="format"/>.</summary>
+    public static string GetContentType(ExpositionFormat format) =>
+        format == ExpositionFormat.OpenMetricsText ? OpenMetricsContentType : TextContentType;
+
+    /// <summary>
+    /// The format a scraper asks for in its <c>Accept</c> header: OpenMetrics when it lists
+    /// <c>application/openmetrics-text</c>, else the Prometheus text format.
+    /// </summary>
+    public static ExpositionFormat SelectFormat(string? acceptHeader) =>
+        acceptHeader is not null && acceptHeader.Contains("application/openmetrics-text", StringComparison.OrdinalIgnoreCase)
+            ? ExpositionFormat.OpenMetricsText
+            : ExpositionFormat.PrometheusText;
+
+    /// <summary>Renders every metric in the Prometheus text format 0.0.4.</summary>
+    public string GetMetricsOutput() => GetMetricsOutput(ExpositionFormat.PrometheusText);
+
+    /// <summary>Renders every metric in <paramref name="format"/>.</summary>
+    public string GetMetricsOutput(ExpositionFormat format)
+    {
+        using var buffer = new MemoryStream();
+
+        // Collecting into a MemoryStream completes synchronously; under a synchronization context, hop off it
+        // so that blocking here can never deadlock.
+        if (SynchronizationContext.Current is null)
+        {
+            WriteMetricsAsync(buffer, format).GetAwaiter().GetResult();
+        }
+        else
+        {
+            Task.Run(() => WriteMetricsAsync(buffer, format)).GetAwaiter().GetResult();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes every metric in the Prometheus text format 0.0.4 to <paramref name="destination"/>.</summary>
+    public Task WriteMetricsAsync(Stream destination, CancellationToken cancellationToken = default) =>
+        WriteMetricsAsync(destination, ExpositionFormat.PrometheusText, cancellationToken);
+
+    /// <summary>Writes every metric in <paramref name="format"/> to <paramref name="destination"/>.</summary>
+    public Task WriteMetricsAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return Registry.CollectAndExportAsTextAsync(destination, format, cancellationToken);
+    }
+
+    /// <summary>Stops the HTTP endpoint, if any. Recording keeps working; calling it again does nothing.</summary>
+    public void Dispose() => _server?.Dispose();
+
+    /// <inheritdoc />
+    protected override void InitializeCore(MetricDefinition definition) =>
+        _metrics[definition.Name] = new PrometheusMetric(definition, _factory, _defaultBuckets);
+
+    /// <inheritdoc />
+    protected override IMetricSeries CreateSeries(
+        MetricDefinition definition,
+        IReadOnlyList<string> labelValues,
+        IReadOnlyList<KeyValuePair<string, string>> constantLabels) =>
+        _metrics[definition.Name].CreateSeries(labelValues, constantLabels);
+
+    private static double[] ValidateBuckets(IReadOnlyList<double>? buckets)
+    {
+        if (buckets is null || buckets.Count == 0)
+        {
+            throw new ArgumentException("Default histogram buckets must not be empty.", nameof(buckets));
+        }
+
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            if (!double.IsFinite(buckets[i]) || (i > 0 && buckets[i] <= buckets[i - 1]))
+            {
+                throw new ArgumentException(
+                    $"Default histogram buckets must be finite and strictly increasing: [{string.Join(", ", buckets.Select(b => b.ToString(CultureInfo.InvariantCulture)))}].", nameof(buckets));
+            }
+        }
+
+        return [.. buckets];
+    }
+}

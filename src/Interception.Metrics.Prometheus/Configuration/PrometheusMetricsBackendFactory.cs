@@ -1,0 +1,58 @@
+using Interception.Metrics;
+using Interception.Metrics.Prometheus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+[assembly: MetricsBackendFactory(typeof(PrometheusMetricsBackendFactory))]
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Creates the <see cref="PrometheusMetricsBackend"/> from <c>Metrics:Backends:Prometheus</c>: keys <c>Enabled</c>
+/// and <c>Server</c> (<c>Enabled</c>, <c>Host</c>, <c>Port</c>, <c>Path</c>; see <see cref="PrometheusServerOptions"/>).
+/// The cardinality limit and default histogram buckets come from <c>Metrics:CardinalityLimit</c> and
+/// <c>Metrics:Histogram:Buckets</c>.
+/// </summary>
+public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
+{
+    /// <summary>The backend's name under <c>Metrics:Backends</c>.</summary>
+    public const string BackendName = "Prometheus";
+
+    /// <inheritdoc />
+    public override string Name => BackendName;
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">The server is enabled and cannot listen, for instance because its port is in use.</exception>
+    public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(context);
+        EnsureKnownKeys(section, "Enabled", "Server");
+        GetValue(section, "Enabled", true);
+
+        var server = section.GetSection("Server");
+        if (server.Value is not null)
+        {
+            throw new MetricsConfigurationException(server.Path, "expected a section with the keys Enabled, Host, Port, Path, not a value.");
+        }
+
+        EnsureKnownKeys(server, "Enabled", "Host", "Port", "Path");
+        var options = new PrometheusMetricsBackendOptions
+        {
+            CardinalityLimit = context.CardinalityLimit,
+            DefaultBuckets = context.HistogramBuckets,
+            Server = new PrometheusServerOptions
+            {
+                Enabled = GetValue(server, "Enabled", false),
+                Host = Check(server, "Host", GetString(server, "Host", PrometheusServerOptions.DefaultHost), ServerOptionsRules.HostError),
+                Port = GetInt32(server, "Port", PrometheusServerOptions.DefaultPort, 1, 65535),
+                Path = Check(server, "Path", GetString(server, "Path", PrometheusServerOptions.DefaultPath), ServerOptionsRules.PathError),
+            },
+        };
+
+        return new PrometheusMetricsBackend(options, context.LoggerFactory.CreateLogger<PrometheusMetricsBackend>());
+    }
+
+    private static string Check(IConfigurationSection section, string key, string value, Func<string, string?> rule) =>
+        rule(value) is { } error ? throw new MetricsConfigurationException(section.GetSection(key).Path, error) : value;
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Reflection;
+using Interception.Metrics.Prometheus.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using MetricType = Interception.Metrics.MetricType;
+
+namespace Interception.Metrics.Prometheus.Tests.Configuration;
+
+public sealed class PrometheusMetricsBackendFactoryTests
+{
+    private const string Root = "Metrics:Backends:Prometheus";
+
+    private static readonly MetricsBackendContext Context =
+        new(123, [0.5, 5], NullLoggerFactory.Instance, TimeProvider.System);
+
+    private readonly PrometheusMetricsBackendFactory _factory = new();
+
+    [Fact]
+    public void Assembly_NamesTheFactory()
+    {
+        var attribute = typeof(PrometheusMetricsBackendFactory).Assembly.GetCustomAttribute<MetricsBackendFactoryAttribute>();
+
+        Assert.Equal(typeof(PrometheusMetricsBackendFactory), attribute?.FactoryType);
+        Assert.Equal("Prometheus", _factory.Name);
+    }
+
+    [Fact]
+    public void Create_OnlyEnabled_UsesTheContextAndStartsNoServer()
+    {
+        using var backend = Create(("Enabled", "true"));
+
+        Assert.Equal(123, backend.CardinalityLimit);
+        Assert.Null(backend.ServerAddress);
+        backend.InitializeMetric(new MetricDefinition("lat_seconds", MetricType.Histogram, "Latency."));
+        Assert.Contains("lat_seconds_bucket{le=\"5\"} 0", backend.GetMetricsOutput(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_ServerEnabled_ServesTheConfiguredHostPortAndPath()
+    {
+        var port = FreePort.Next();
+        using var backend = Create(
+            ("Server:Enabled", "true"),
+            ("Server:Host", "127.0.0.1"),
+            ("Server:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Server:Path", "/prom"));
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/prom"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"http://127.0.0.1:{port}/prom", backend.ServerAddress);
+    }
+
+    [Fact]
+    public void Create_ServerDisabled_StillValidatesItsKeys()
+    {
+        var exception = Assert.Throws<MetricsConfigurationException>(() => Create(("Server:Enabled", "false"), ("Server:Port", "0")));
+
+        Assert.Equal($"{Root}:Server:Port", exception.Key);
+    }
+
+    [Theory]
+    [InlineData("Bogus", "1", "Bogus")]
+    [InlineData("Server:Prot", "9464", "Server:Prot")]
+    [InlineData("Enabled", "yes", "Enabled")]
+    [InlineData("Server:Enabled", "maybe", "Server:Enabled")]
+    [InlineData("Server:Port", "0", "Server:Port")]
+    [InlineData("Server:Port", "65536", "Server:Port")]
+    [InlineData("Server:Port", "http", "Server:Port")]
+    [InlineData("Server:Host", " ", "Server:Host")]
+    [InlineData("Server:Host", "::1", "Server:Host")]
+    [InlineData("Server:Path", "metrics", "Server:Path")]
+    [InlineData("Server:Path", "/metrics?x", "Server:Path")]
+    [InlineData("Server", "on", "Server")]
+    public void Create_InvalidSetting_ThrowsNamingTheKey(string key, string value, string expectedKey)
+    {
+        var exception = Assert.Throws<MetricsConfigurationException>(() => Create((key, value)));
+
+        Assert.Equal($"{Root}:{expectedKey}", exception.Key);
+        Assert.Contains($"'{Root}:{expectedKey}'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_UnknownKey_ListsTheValidKeys()
+    {
+        var exception = Assert.Throws<MetricsConfigurationException>(() => Create(("Server:Adress", "x")));
+
+        Assert.Contains("Enabled, Host, Port, Path", exception.Message, StringComparison.Ordinal);
+    }
+
+    private PrometheusMetricsBackend Create(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>($"{Root}:{s.Key}", s.Value)))
+            .Build();
+        return Assert.IsType<PrometheusMetricsBackend>(_factory.Create(configuration.GetSection(Root), Context));
+    }
+}

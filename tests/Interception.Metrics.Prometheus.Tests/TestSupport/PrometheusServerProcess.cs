@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Interception.Metrics.Prometheus.Tests.TestSupport;
+
+/// <summary>
+/// A real Prometheus server on loopback with a temporary data directory and configuration, scraping one target
+/// every second. Disposing it kills the process and deletes the directory.
+/// </summary>
+internal sealed class PrometheusServerProcess : IDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly StringBuilder _log = new();
+    private readonly HttpClient _http;
+
+    private PrometheusServerProcess(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    /// <summary>What the server wrote so far, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts Prometheus scraping <paramref name="target"/> (host:port) at <paramref name="metricsPath"/> and waits until it is ready.</summary>
+    public static async Task<PrometheusServerProcess> StartAsync(string binary, string target, string metricsPath)
+    {
+        var directory = Directory.CreateTempSubdirectory("interception-prometheus-").FullName;
+        var configFile = Path.Combine(directory, "prometheus.yml");
+        await File.WriteAllTextAsync(configFile, $"""
+            global:
+              scrape_interval: 1s
+              scrape_timeout: 1s
+              evaluation_interval: 1s
+            scrape_configs:
+              - job_name: interception
+                metrics_path: {metricsPath}
+                static_configs:
+                  - targets: ['{target}']
+            """);
+
+        var port = FreePort.Next();
+        var startInfo = new ProcessStartInfo(binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        foreach (var argument in (string[])[
+            $"--config.file={configFile}",
+            $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            "--log.level=warn"])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {binary}.");
+        var server = new PrometheusServerProcess(process, directory, port);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await server.WaitUntilReadyAsync();
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs an instant query and returns its result vector as (labels without job and instance, value).</summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string query)
+    {
+        using var response = await _http.GetAsync(new Uri($"api/v1/query?query={Uri.EscapeDataString(query)}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.GetProperty("status").GetString() != "success")
+        {
+            throw new InvalidOperationException($"Query '{query}' failed: {body}");
+        }
+
+        return root.GetProperty("data").GetProperty("result").EnumerateArray()
+            .Select(sample =>
+            {
+                var labels = sample.GetProperty("metric").EnumerateObject()
+                    .Where(l => l.Name is not ("job" or "instance"))
+                    .ToDictionary(l => l.Name, l => l.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+                var value = double.Parse(sample.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+                return ((IReadOnlyDictionary<string, string>)labels, value);
+            })
+            .ToArray();
+    }
+
+    /// <summary>The scrape targets as Prometheus reports them (health, last error), for failure messages.</summary>
+    public async Task<string> TargetsAsync()
+    {
+        try
+        {
+            return await _http.GetStringAsync(new Uri("api/v1/targets", UriKind.Relative));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return $"(targets unavailable: {exception.Message})";
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the dying process; the temporary directory is cleaned by the OS later.
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Prometheus exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{Log}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync(new Uri("-/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Prometheus was not ready within {ReadyTimeout}:{Environment.NewLine}{Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
