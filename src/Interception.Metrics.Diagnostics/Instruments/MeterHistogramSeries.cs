@@ -1,0 +1,12 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Interception.Metrics.Diagnostics.Instruments;
+
+/// <summary>A bound histogram (or summary) series: one <see cref="Histogram{T}.Record(T, in TagList)"/> per observation.</summary>
+internal sealed class MeterHistogramSeries(Histogram<double> histogram, TagList tags) : IMetricSeries
+{
+    private readonly TagList _tags = tags;
+
+    public void Record(double value) => histogram.Record(value, in _tags);
+}

@@ -1,0 +1,63 @@
+using Interception.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+[assembly: MetricsBackendFactory(typeof(StatsDMetricsBackendFactory))]
+
+namespace Interception.Metrics;
+
+/// <summary>
+/// Creates the <see cref="StatsDMetricsBackend"/> from <c>Metrics:Backends:StatsD</c>. Keys: <c>Enabled</c>,
+/// <c>Host</c>, <c>Port</c>, <c>Prefix</c>, <c>MaxQueueSize</c>, <c>MaxPacketSize</c>, <c>FlushInterval</c>
+/// (a time span such as <c>00:00:00.100</c>).
+/// </summary>
+public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
+{
+    /// <inheritdoc />
+    public override string Name => "StatsD";
+
+    /// <inheritdoc />
+    /// <exception cref="MetricsConfigurationException">
+    /// An unknown key, an empty host, a port outside 1-65535, a queue size below 1, a packet size outside
+    /// 128-65507 or a flush interval outside 0-1 minute.
+    /// </exception>
+    public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(context);
+        EnsureKnownKeys(section, "Enabled", "Host", "Port", "Prefix", "MaxQueueSize", "MaxPacketSize", "FlushInterval");
+        var defaults = new StatsDMetricsBackendOptions();
+        var flushInterval = GetValue(section, nameof(defaults.FlushInterval), defaults.FlushInterval);
+        if (flushInterval < TimeSpan.Zero || flushInterval > TimeSpan.FromMinutes(1))
+        {
+            throw new MetricsConfigurationException(
+                section.GetSection(nameof(defaults.FlushInterval)).Path,
+                $"{flushInterval} is out of range; valid values are 00:00:00 to 00:01:00.");
+        }
+
+        var options = new StatsDMetricsBackendOptions
+        {
+            Host = GetString(section, nameof(defaults.Host), defaults.Host),
+            Port = GetInt32(section, nameof(defaults.Port), defaults.Port, 1, 65535),
+            Prefix = section[nameof(defaults.Prefix)] ?? defaults.Prefix,
+            MaxQueueSize = GetInt32(section, nameof(defaults.MaxQueueSize), defaults.MaxQueueSize, 1, int.MaxValue),
+            MaxPacketSize = GetInt32(
+                section,
+                nameof(defaults.MaxPacketSize),
+                defaults.MaxPacketSize,
+                StatsDMetricsBackendOptions.MinPacketSize,
+                StatsDMetricsBackendOptions.MaxUdpPayload),
+            FlushInterval = flushInterval,
+            CardinalityLimit = context.CardinalityLimit,
+        };
+
+        try
+        {
+            return new StatsDMetricsBackend(options, context.LoggerFactory.CreateLogger<StatsDMetricsBackend>());
+        }
+        catch (ArgumentException exception)
+        {
+            throw new MetricsConfigurationException(section.GetSection(nameof(defaults.Prefix)).Path, exception.Message);
+        }
+    }
+}

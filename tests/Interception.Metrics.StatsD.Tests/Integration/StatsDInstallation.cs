@@ -1,0 +1,56 @@
+using Xunit.Abstractions;
+
+namespace Interception.Metrics.StatsD.Tests.Integration;
+
+/// <summary>
+/// Finds the Etsy statsd daemon installed by <c>.ci/install.d/statsd.sh</c> (npm package <c>statsd</c> 0.9.0 in
+/// <c>$STATSD_HOME</c>, default <c>/opt/statsd</c>) and node. Missing: the test fails under <c>CI=true</c>, and
+/// otherwise returns early with an install hint in its output.
+/// </summary>
+internal static class StatsDInstallation
+{
+    public static string Home =>
+        Environment.GetEnvironmentVariable("STATSD_HOME") is { Length: > 0 } home ? home : "/opt/statsd";
+
+    public static string Script => Path.Combine(Home, "node_modules", "statsd", "stats.js");
+
+    /// <summary>The node executable and stats.js, or <see langword="null"/> (after writing a hint) when either is missing outside CI.</summary>
+    public static (string Node, string Script)? Locate(ITestOutputHelper output)
+    {
+        var node = FindOnPath("node");
+        var problem = node is null
+            ? "node is not on PATH"
+            : !File.Exists(Script) ? $"statsd is not installed ({Script} is missing)" : null;
+        if (problem is null)
+        {
+            return (node!, Script);
+        }
+
+        var hint = $"StatsD integration test not run: {problem}. Install it with `bash .ci/install.d/statsd.sh` " +
+                   "(npm install --prefix /opt/statsd statsd@0.9.0; set STATSD_HOME to use another directory).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(hint + " CI=true: the integration tests must run.");
+        }
+
+        output.WriteLine(hint);
+        return null;
+    }
+
+    private static string? FindOnPath(string name)
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+        {
+            foreach (var candidate in (string[])[name, name + ".exe"])
+            {
+                var path = Path.Combine(directory, candidate);
+                if (directory.Length > 0 && File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+}
