@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Autofac;
 using Autofac.Core;
 using Autofac.Core.Activators.Reflection;
@@ -6,6 +7,7 @@ using Autofac.Core.Resolving.Pipeline;
 using Autofac.Features.Decorators;
 using Castle.DynamicProxy;
 using Interception.Metrics.Proxying;
+using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.Registration;
 
@@ -19,10 +21,29 @@ internal sealed class InterceptionAttacher(bool autoIntercept)
     /// <summary>Metadata key marking the module's own registrations, which are never intercepted.</summary>
     public const string OwnRegistrationKey = "Interception.Metrics.Own";
 
-    private readonly ConcurrentQueue<string> _warnings = new();
+    private readonly Lock _gate = new();
+    private readonly List<string> _pendingWarnings = [];
+    private ILogger? _logger;
 
-    /// <summary>Registrations that carry timing attributes but cannot be proxied, with the reason.</summary>
-    public IEnumerable<string> Warnings => _warnings;
+    /// <summary>
+    /// Logs the warnings found so far (registrations that carry timing attributes but cannot be fully timed) and
+    /// every later one: lambda, instance and open generic registrations are decided at their first resolve.
+    /// </summary>
+    public void ReportTo(ILogger logger)
+    {
+        string[] pending;
+        lock (_gate)
+        {
+            _logger = logger;
+            pending = [.. _pendingWarnings];
+            _pendingWarnings.Clear();
+        }
+
+        foreach (var warning in pending)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+    }
 
     public void Attach(IComponentRegistration registration)
     {
@@ -86,24 +107,53 @@ internal sealed class InterceptionAttacher(bool autoIntercept)
     {
         try
         {
-            return implementationType.IsArray || implementationType.IsPrimitive || implementationType.IsValueType
-                || !MetricsProxyFactory.IsTimed(implementationType, serviceTypes)
-                ? null
-                : ProxyableInterfaces(implementationType, serviceTypes);
+            if (implementationType.IsArray || implementationType.IsPrimitive || implementationType.IsValueType)
+            {
+                return null;
+            }
+
+            var timed = MetricsProxyFactory.IsTimed(implementationType, serviceTypes, ReportMalformed)
+                || (serviceTypes.Any(t => !t.IsInterface) && CarriesTimer(implementationType));
+            return timed ? ProxyableInterfaces(implementationType, serviceTypes) : null;
         }
         catch (Exception exception) when (exception is ArgumentException or TypeLoadException or NotSupportedException)
         {
-            _warnings.Enqueue($"{implementationType.FullName} is not timed: its attributes could not be read ({exception.Message}).");
+            Warn($"{implementationType.FullName} is not timed: its attributes could not be read ({exception.Message}).");
             return null;
         }
     }
+
+    // Registered as a class, a component is not reached through its interfaces, but its attributes still ask for timing.
+    private static bool CarriesTimer(Type implementationType) =>
+        implementationType.IsDefined(typeof(MetricsTimerAttribute), inherit: true)
+        || implementationType.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.IsDefined(typeof(MetricsTimerAttribute), inherit: true))
+        || MetricsProxyFactory.IsTimed(implementationType, implementationType.GetInterfaces());
+
+    private void Warn(string warning)
+    {
+        ILogger? logger;
+        lock (_gate)
+        {
+            logger = _logger;
+            if (logger is null)
+            {
+                _pendingWarnings.Add(warning);
+                return;
+            }
+        }
+
+        logger.LogWarning("{Warning}", warning);
+    }
+
+    private void ReportMalformed(ArgumentException exception) =>
+        Warn($"{exception.Message} That method's calls proceed untimed; the component's other timed methods are still timed.");
 
     private Type[]? ProxyableInterfaces(Type implementationType, Type[] serviceTypes)
     {
         var unusable = serviceTypes.Where(t => !t.IsInterface || !ProxyUtil.IsAccessible(t)).ToArray();
         if (unusable.Length > 0)
         {
-            _warnings.Enqueue(
+            Warn(
                 $"{implementationType.FullName} has [MetricsTimer] methods but is registered as {string.Join(", ", unusable.Select(t => t.FullName))}, "
                 + "which a timing proxy cannot stand in for (only public interfaces, or internal ones visible to DynamicProxyGenAssembly2, can); "
                 + "its calls are not timed. Register it only as interfaces to time it.");

@@ -69,24 +69,23 @@ public sealed class MetricsModule : Module
             c.ResolveOptional<IBackgroundWorkerMetricsProvider>(),
             Loggers(c).CreateLogger<SystemMetricsService>(),
             Clock(c)))).AutoActivate();
-        Own(builder.Register(c => new MetricsInterceptor(
-            c.Resolve<MetricsCollectorService>(),
-            c.Resolve<SystemMetricsService>(),
-            Loggers(c).CreateLogger<MetricsInterceptor>(),
-            Clock(c))));
+        Own(builder.Register(c =>
+        {
+            // The system metrics service is resolved on the first [CollectSystemMetrics] call, not now: its
+            // providers (a repository, a worker pool) may be timed components whose proxies need this interceptor.
+            var scope = c.Resolve<ILifetimeScope>();
+            return new MetricsInterceptor(
+                c.Resolve<MetricsCollectorService>(),
+                () => scope.Resolve<SystemMetricsService>(),
+                Loggers(c).CreateLogger<MetricsInterceptor>(),
+                Clock(c));
+        }));
         Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>())));
 
         var attacher = _attacher;
         if (attacher is not null)
         {
-            builder.RegisterBuildCallback(scope =>
-            {
-                var logger = Loggers(scope).CreateLogger<MetricsModule>();
-                foreach (var warning in attacher.Warnings)
-                {
-                    logger.LogWarning("{Warning}", warning);
-                }
-            });
+            builder.RegisterBuildCallback(scope => attacher.ReportTo(Loggers(scope).CreateLogger<MetricsModule>()));
         }
     }
 

@@ -49,8 +49,11 @@ internal sealed class MetricsProxyFactory
     }
 
     /// <summary>Whether <paramref name="implementationType"/> has timed methods reachable through <paramref name="serviceTypes"/>.</summary>
-    public static bool IsTimed(Type implementationType, IEnumerable<Type> serviceTypes) =>
-        Timing.TimingAttributes.HasTimedMethods(implementationType, serviceTypes);
+    /// <param name="implementationType">The implementation whose attributes decide.</param>
+    /// <param name="serviceTypes">The services it is reached through.</param>
+    /// <param name="malformed">Receives the error of each malformed attribute; such a method counts as timed and proceeds untimed.</param>
+    public static bool IsTimed(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null) =>
+        Timing.TimingAttributes.HasTimedMethods(implementationType, serviceTypes, malformed);
 
     /// <summary>The interceptor behind the proxies.</summary>
     public MetricsInterceptor Interceptor => _interceptor;

@@ -20,7 +20,7 @@ namespace Interception.Metrics;
 public sealed class MetricsInterceptor : IInterceptor
 {
     private readonly MetricsCollectorService _collector;
-    private readonly SystemMetricsService? _systemMetrics;
+    private readonly Func<SystemMetricsService?> _systemMetrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(Type Type, MethodInfo Method), MethodTimer?> _timers = new();
@@ -37,6 +37,17 @@ public sealed class MetricsInterceptor : IInterceptor
         SystemMetricsService? systemMetrics = null,
         ILogger<MetricsInterceptor>? logger = null,
         TimeProvider? timeProvider = null)
+        : this(collector, () => systemMetrics, logger, timeProvider)
+    {
+    }
+
+    /// <summary>Creates the interceptor with the system metrics service resolved on first need, which breaks the
+    /// cycle of a container where the service's providers are themselves timed components.</summary>
+    internal MetricsInterceptor(
+        MetricsCollectorService collector,
+        Func<SystemMetricsService?> systemMetrics,
+        ILogger<MetricsInterceptor>? logger,
+        TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(collector);
         _collector = collector;
@@ -89,7 +100,7 @@ public sealed class MetricsInterceptor : IInterceptor
             }
 
             var metrics = _collector.BindOperation(timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod);
-            return new MethodTimer(metrics, method.ReturnType, _time, timed.CollectSystemMetrics ? _systemMetrics : null, _reportFailure);
+            return new MethodTimer(metrics, method.ReturnType, _time, timed.CollectSystemMetrics ? _systemMetrics() : null, _reportFailure);
         }
         catch (Exception exception)
         {

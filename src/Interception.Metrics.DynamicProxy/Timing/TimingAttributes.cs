@@ -45,10 +45,30 @@ internal static class TimingAttributes
     }
 
     /// <summary>Whether any method reachable through <paramref name="serviceTypes"/> on <paramref name="implementationType"/> is timed.</summary>
-    public static bool HasTimedMethods(Type implementationType, IEnumerable<Type> serviceTypes) =>
-        serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType))
-            .SelectMany(t => t.GetMethods())
-            .Any(m => Resolve(implementationType, m) is not null);
+    /// <param name="implementationType">The implementation whose attributes decide.</param>
+    /// <param name="serviceTypes">The services it is reached through.</param>
+    /// <param name="malformed">
+    /// Receives the error of each method whose attribute is malformed. Such a method counts as timed: the proxy
+    /// intercepts it and the interceptor lets it proceed untimed, while the other methods are still timed.
+    /// </param>
+    public static bool HasTimedMethods(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null)
+    {
+        var timed = false;
+        foreach (var method in serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType)).SelectMany(t => t.GetMethods()))
+        {
+            try
+            {
+                timed |= Resolve(implementationType, method) is not null;
+            }
+            catch (ArgumentException exception)
+            {
+                timed = true;
+                malformed?.Invoke(exception);
+            }
+        }
+
+        return timed;
+    }
 
     /// <summary>Parses <c>"key=value"</c> entries into constant labels.</summary>
     /// <exception cref="ArgumentException">An entry has no '=', or its key is not a valid label name.</exception>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Fixtures;
@@ -19,7 +20,15 @@ public sealed class Orders : IOrders
 
     public Task<int> GetAsync(Task<int> inner) => inner;
 
-    public Task DelayAsync(TimeSpan delay) => Task.Delay(delay);
+    public async Task DelayAsync(TimeSpan delay)
+    {
+        // Task.Delay may wake up to a timer tick early; wait until a stopwatch agrees the delay has passed.
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < delay)
+        {
+            await Task.Delay(delay - Stopwatch.GetElapsedTime(started) + TimeSpan.FromMilliseconds(1));
+        }
+    }
 
     public ValueTask RunValueAsync(ValueTask inner) => inner;
 

@@ -1,0 +1,8 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures;
+
+public sealed class DisposableWorker(DisposalLog log) : IWorker, IDisposable
+{
+    public int Work() => 7;
+
+    public void Dispose() => log.Disposed();
+}

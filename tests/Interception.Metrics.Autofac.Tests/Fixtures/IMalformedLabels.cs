@@ -1,0 +1,10 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures;
+
+public interface IMalformedLabels
+{
+    [MetricsTimer(Labels = ["nokey"])]
+    int Double(int value);
+
+    [MetricsTimer]
+    int Healthy();
+}

@@ -1,0 +1,7 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures;
+
+[MetricsTimer]
+public class Repository<T> : IRepository<T>
+{
+    public T Find(T key) => key;
+}

@@ -1,0 +1,6 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures.Scanning;
+
+public interface IScannedPlain
+{
+    int Run();
+}

@@ -1,0 +1,7 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures.Scanning;
+
+public class ScannedTimed : IScannedTimed
+{
+    [MetricsTimer]
+    public int Run() => 1;
+}

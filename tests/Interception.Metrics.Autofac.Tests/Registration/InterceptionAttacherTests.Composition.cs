@@ -1,0 +1,49 @@
+using Autofac;
+using Castle.DynamicProxy;
+using Interception.Metrics.Autofac.Tests.Fixtures;
+using Interception.Metrics.Autofac.Tests.TestSupport;
+
+namespace Interception.Metrics.Autofac.Tests.Registration;
+
+/// <summary>Timed components combined with Autofac decorators and other Castle interceptors.</summary>
+public partial class InterceptionAttacherTests
+{
+    [Fact]
+    public void RegisterDecorator_InterfaceCarriesAttribute_TimesEachCallOnce()
+    {
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterType<MessageFormatter>().As<IMessageFormatter>();
+            b.RegisterDecorator<MessageFormatterDecorator, IMessageFormatter>();
+        });
+
+        var formatter = container.Resolve<IMessageFormatter>();
+
+        Assert.Equal("[HI]", formatter.Format("hi"));
+        Assert.Equal("[YO]", formatter.Format("yo"));
+        var decorator = Assert.IsType<MessageFormatterDecorator>(formatter);
+        Assert.True(MetricsContainer.IsProxy(decorator.Inner));
+        Assert.Equal(2, container.Memory().Calls("MessageFormatter.Format"));
+        Assert.Equal(["MessageFormatter.Format"], container.Memory().TimedFunctions());
+        Assert.Equal(2, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "MessageFormatter.Format")).Count);
+    }
+
+    [Fact]
+    public void Register_ComponentWithOtherCastleInterceptor_RunsBothAndTimesOnceUnderImplementationName()
+    {
+        var other = new CountingInterceptor();
+        using var container = MetricsContainer.Build(b => b
+            .Register(_ => new ProxyGenerator().CreateInterfaceProxyWithTarget<ICalculator>(new Calculator(), other))
+            .As<ICalculator>());
+
+        var calculator = container.Resolve<ICalculator>();
+
+        Assert.Equal(7, calculator.Add(3, 4));
+        Assert.Equal(42, calculator.Untimed());
+
+        Assert.Equal(2, other.Count);
+        Assert.Equal(["Calculator.Add"], container.Memory().TimedFunctions());
+        Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
+        Assert.Equal(1, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "Calculator.Add")).Count);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Interception.Metrics.Autofac.Tests.TestSupport;
+
+/// <summary>An <see cref="ILoggerFactory"/> that keeps every message at warning level or above.</summary>
+internal sealed class RecordingLoggerFactory : ILoggerFactory, ILogger
+{
+    private readonly ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => [.. _messages];
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            _messages.Enqueue(formatter(state, exception));
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
