@@ -13,28 +13,31 @@ namespace Interception.Demo;
 /// </summary>
 internal static class Program
 {
-    private static async Task<int> Main(string[] args)
+    private static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the demo until <c>--duration</c> elapses or Ctrl+C; returns the process exit code.</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         IHost host;
         try
         {
-            host = DemoHost.Build(args, Console.Out);
+            host = DemoHost.Build(args, output);
         }
         catch (Exception exception) when (StartupFailure.Describe(exception) is { } failure)
         {
-            await Console.Error.WriteLineAsync(failure.Message);
+            await error.WriteLineAsync(failure.Message);
             return failure.ExitCode;
         }
 
         using (host)
         {
             var stats = host.Services.GetRequiredService<LiveStatsBackend>();
-            await Console.Out.WriteLineAsync(Banner(host.Services.GetRequiredService<IConfiguration>()));
+            await output.WriteLineAsync(Banner(host.Services.GetRequiredService<IConfiguration>()));
             await host.RunAsync();
 
-            await Console.Out.WriteLineAsync();
-            await Console.Out.WriteLineAsync("Summary");
-            await Console.Out.WriteLineAsync(StatsTable.Render(stats.Operations));
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("Summary");
+            await output.WriteLineAsync(StatsTable.Render(stats.Operations));
         }
 
         return 0;
