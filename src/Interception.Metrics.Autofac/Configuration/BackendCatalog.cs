@@ -5,7 +5,8 @@ namespace Interception.Metrics.Configuration;
 
 /// <summary>
 /// The backends configuration can switch on, by name, and the assembly that holds each one's factory. A backend
-/// assembly is loaded only when its backend is switched on, so an application references only the backends it uses.
+/// assembly is loaded only when its backend is switched on or has settings, so an application references only the
+/// backends it uses.
 /// </summary>
 internal static class BackendCatalog
 {
@@ -27,6 +28,13 @@ internal static class BackendCatalog
             var explicitlySet = section.GetSection("Enabled").Value is not null;
             if (!ConfigurationValues.GetValue(section, "Enabled", enabledByDefault))
             {
+                // Switched off, its settings are still checked (when its package is referenced): a misspelt
+                // "Enabled" or a bad value must not silently leave the backend off.
+                if (section.GetChildren().Any())
+                {
+                    FindFactory(name, assemblyName)?.Validate(section);
+                }
+
                 continue;
             }
 

@@ -18,14 +18,22 @@ public sealed class MeterMetricsBackendFactory : MetricsBackendFactory
     /// <exception cref="MetricsConfigurationException">An unknown key, or an empty <c>MeterName</c>.</exception>
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
-        ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(context);
-        EnsureKnownKeys(section, "Enabled", "MeterName");
         return new MeterMetricsBackend(new MeterMetricsBackendOptions
         {
-            MeterName = GetString(section, "MeterName", MeterMetricsBackendOptions.DefaultMeterName),
+            MeterName = ReadMeterName(section),
             HistogramBuckets = context.HistogramBuckets,
             CardinalityLimit = context.CardinalityLimit,
         });
+    }
+
+    /// <inheritdoc />
+    public override void Validate(IConfigurationSection section) => ReadMeterName(section);
+
+    private static string ReadMeterName(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        EnsureKnownKeys(section, "Enabled", "MeterName");
+        return GetString(section, "MeterName", MeterMetricsBackendOptions.DefaultMeterName);
     }
 }

@@ -25,8 +25,19 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
     /// <exception cref="InvalidOperationException">The server is enabled and cannot listen, for instance because its port is in use.</exception>
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
-        ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(context);
+        var options = ReadOptions(section);
+        options.CardinalityLimit = context.CardinalityLimit;
+        options.DefaultBuckets = context.HistogramBuckets;
+        return new PrometheusMetricsBackend(options, context.LoggerFactory.CreateLogger<PrometheusMetricsBackend>());
+    }
+
+    /// <inheritdoc />
+    public override void Validate(IConfigurationSection section) => ReadOptions(section);
+
+    private static PrometheusMetricsBackendOptions ReadOptions(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
         EnsureKnownKeys(section, "Enabled", "Server");
         GetValue(section, "Enabled", true);
 
@@ -37,10 +48,8 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
         }
 
         EnsureKnownKeys(server, "Enabled", "Host", "Port", "Path");
-        var options = new PrometheusMetricsBackendOptions
+        return new PrometheusMetricsBackendOptions
         {
-            CardinalityLimit = context.CardinalityLimit,
-            DefaultBuckets = context.HistogramBuckets,
             Server = new PrometheusServerOptions
             {
                 Enabled = GetValue(server, "Enabled", false),
@@ -49,8 +58,6 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
                 Path = Check(server, "Path", GetString(server, "Path", PrometheusServerOptions.DefaultPath), ServerOptionsRules.PathError),
             },
         };
-
-        return new PrometheusMetricsBackend(options, context.LoggerFactory.CreateLogger<PrometheusMetricsBackend>());
     }
 
     private static string Check(IConfigurationSection section, string key, string value, Func<string, string?> rule) =>

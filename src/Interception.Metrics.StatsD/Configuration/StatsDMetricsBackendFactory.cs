@@ -23,8 +23,25 @@ public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
     /// </exception>
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
-        ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(context);
+        var options = ReadOptions(section);
+        options.CardinalityLimit = context.CardinalityLimit;
+        try
+        {
+            return new StatsDMetricsBackend(options, context.LoggerFactory.CreateLogger<StatsDMetricsBackend>());
+        }
+        catch (ArgumentException exception)
+        {
+            throw new MetricsConfigurationException(section.GetSection(nameof(options.Prefix)).Path, exception.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Validate(IConfigurationSection section) => ReadOptions(section);
+
+    private static StatsDMetricsBackendOptions ReadOptions(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
         EnsureKnownKeys(section, "Enabled", "Host", "Port", "Prefix", "MaxQueueSize", "MaxPacketSize", "FlushInterval");
         var defaults = new StatsDMetricsBackendOptions();
         var flushInterval = GetValue(section, nameof(defaults.FlushInterval), defaults.FlushInterval);
@@ -35,7 +52,7 @@ public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
                 $"{flushInterval} is out of range; valid values are 00:00:00 to 00:01:00.");
         }
 
-        var options = new StatsDMetricsBackendOptions
+        return new StatsDMetricsBackendOptions
         {
             Host = GetString(section, nameof(defaults.Host), defaults.Host),
             Port = GetInt32(section, nameof(defaults.Port), defaults.Port, 1, 65535),
@@ -48,16 +65,6 @@ public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
                 StatsDMetricsBackendOptions.MinPacketSize,
                 StatsDMetricsBackendOptions.MaxUdpPayload),
             FlushInterval = flushInterval,
-            CardinalityLimit = context.CardinalityLimit,
         };
-
-        try
-        {
-            return new StatsDMetricsBackend(options, context.LoggerFactory.CreateLogger<StatsDMetricsBackend>());
-        }
-        catch (ArgumentException exception)
-        {
-            throw new MetricsConfigurationException(section.GetSection(nameof(defaults.Prefix)).Path, exception.Message);
-        }
     }
 }

@@ -21,6 +21,17 @@ public abstract class MetricsBackendFactory
     /// <exception cref="MetricsConfigurationException">A key is unknown or a value is invalid.</exception>
     public abstract IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context);
 
+    /// <summary>
+    /// Checks the section of a backend that configuration leaves switched off, so that a misspelt key (such as
+    /// <c>Enabeld</c>) or an invalid value fails at startup instead of silently leaving the backend off. Creates
+    /// nothing. The default checks nothing; the built-in factories check what <see cref="Create"/> checks.
+    /// </summary>
+    /// <param name="section">The backend's section; <c>Enabled</c> is false.</param>
+    /// <exception cref="MetricsConfigurationException">A key is unknown or a value is invalid.</exception>
+    public virtual void Validate(IConfigurationSection section)
+    {
+    }
+
     /// <summary>Throws when <paramref name="section"/> has a key that is not in <paramref name="validKeys"/>.</summary>
     /// <exception cref="MetricsConfigurationException">An unknown key; the message lists the valid ones.</exception>
     protected static void EnsureKnownKeys(IConfigurationSection section, params string[] validKeys) =>

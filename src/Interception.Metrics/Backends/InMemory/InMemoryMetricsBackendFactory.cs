@@ -15,7 +15,10 @@ public sealed class InMemoryMetricsBackendFactory : MetricsBackendFactory
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        EnsureKnownKeys(section, "Enabled");
+        Validate(section);
         return new InMemoryMetricsBackend(context.CardinalityLimit);
     }
+
+    /// <inheritdoc />
+    public override void Validate(IConfigurationSection section) => EnsureKnownKeys(section, "Enabled");
 }
