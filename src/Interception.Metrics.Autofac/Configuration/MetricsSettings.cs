@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Interception.Metrics.Configuration;
 
 /// <summary>The validated "Metrics" section.</summary>
@@ -11,6 +9,3 @@ internal sealed record MetricsSettings(
     string AppVersion,
     string AppEnvironment,
     IReadOnlyList<EnabledBackend> Backends);
-
-/// <summary>A backend switched on by configuration, with its factory and section.</summary>
-internal sealed record EnabledBackend(MetricsBackendFactory Factory, IConfigurationSection Section);
