@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Castle.DynamicProxy;
 using Interception.Metrics.Timing.Returns;
 
@@ -12,7 +13,11 @@ namespace Interception.Metrics.Timing;
 internal sealed class MethodTimer : IInterceptor
 {
     private readonly OperationMetrics _metrics;
-    private readonly TimeProvider _time;
+
+    // The system clock is read straight from Stopwatch: no virtual call on the per-call path. Tests inject a
+    // TimeProvider, which is used only when it is not the system one.
+    private readonly TimeProvider? _customTime;
+    private readonly double _secondsPerTick;
     private readonly SystemMetricsService? _systemMetrics;
     private readonly Action<Exception> _reportFailure;
     private readonly ReturnHandler? _handler;
@@ -26,7 +31,8 @@ internal sealed class MethodTimer : IInterceptor
         Action<Exception> reportFailure)
     {
         _metrics = metrics;
-        _time = time;
+        _customTime = ReferenceEquals(time, TimeProvider.System) ? null : time;
+        _secondsPerTick = 1.0 / (_customTime?.TimestampFrequency ?? Stopwatch.Frequency);
         _systemMetrics = systemMetrics;
         _reportFailure = reportFailure;
         IsHttp = metrics.Kind == MetricKind.Http;
@@ -52,7 +58,7 @@ internal sealed class MethodTimer : IInterceptor
             RequestSystemRefresh();
         }
 
-        var start = _time.GetTimestamp();
+        var start = Timestamp();
         try
         {
             invocation.Proceed();
@@ -81,14 +87,14 @@ internal sealed class MethodTimer : IInterceptor
         }
     }
 
-    public long Timestamp() => _time.GetTimestamp();
+    public long Timestamp() => _customTime?.GetTimestamp() ?? Stopwatch.GetTimestamp();
 
     /// <summary>Records one call that ended with <paramref name="status"/>. Never throws.</summary>
     public void Complete(OperationStatus status, long start)
     {
         try
         {
-            _metrics.Record(status, _time.GetElapsedTime(start));
+            _metrics.Record(status, ElapsedSeconds(start));
         }
         catch (Exception exception)
         {
@@ -103,7 +109,7 @@ internal sealed class MethodTimer : IInterceptor
         {
             try
             {
-                _metrics.RecordStatusCode((int)response.StatusCode, _time.GetElapsedTime(start));
+                _metrics.RecordStatusCode((int)response.StatusCode, ElapsedSeconds(start));
             }
             catch (Exception exception)
             {
@@ -129,6 +135,8 @@ internal sealed class MethodTimer : IInterceptor
     /// <summary>Records a call that threw (or whose task faulted) with <paramref name="exception"/>.</summary>
     public void Fail(Exception exception, long start) =>
         Complete(exception is OperationCanceledException ? OperationStatus.Canceled : OperationStatus.Failed, start);
+
+    private double ElapsedSeconds(long start) => (Timestamp() - start) * _secondsPerTick;
 
     private void RequestSystemRefresh()
     {

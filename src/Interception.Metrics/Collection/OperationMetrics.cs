@@ -67,9 +67,12 @@ public sealed class OperationMetrics
     /// Records one call. For <see cref="MetricKind.Http"/> the status label is 200 on success, 500 on failure
     /// and 499 on cancellation.
     /// </summary>
-    public void Record(OperationStatus status, TimeSpan duration)
+    public void Record(OperationStatus status, TimeSpan duration) => Record(status, duration.TotalSeconds);
+
+    /// <summary>Records one call that took <paramref name="seconds"/>; the interceptor's path, with no conversion.</summary>
+    internal void Record(OperationStatus status, double seconds)
     {
-        _duration.Record(duration.TotalSeconds);
+        _duration.Record(seconds);
         (status switch
         {
             OperationStatus.Success => _success,
@@ -79,15 +82,18 @@ public sealed class OperationMetrics
     }
 
     /// <summary>Records one HTTP call that ended with <paramref name="statusCode"/>; for other kinds, a code of 400 or more counts as failed.</summary>
-    public void RecordStatusCode(int statusCode, TimeSpan duration)
+    public void RecordStatusCode(int statusCode, TimeSpan duration) => RecordStatusCode(statusCode, duration.TotalSeconds);
+
+    /// <summary>Records one call that ended with <paramref name="statusCode"/> after <paramref name="seconds"/>.</summary>
+    internal void RecordStatusCode(int statusCode, double seconds)
     {
         if (_byStatusCode is null)
         {
-            Record(statusCode >= 400 ? OperationStatus.Failed : OperationStatus.Success, duration);
+            Record(statusCode >= 400 ? OperationStatus.Failed : OperationStatus.Success, seconds);
             return;
         }
 
-        _duration.Record(duration.TotalSeconds);
+        _duration.Record(seconds);
         CounterForCode(statusCode).Record(1);
     }
 

@@ -89,7 +89,12 @@ public sealed class MultiMetricsBackend : MetricsBackend
             }
         }
 
-        return series.Count == 0 ? NullSeries.Instance : new FanOutSeries([.. series], [.. indexes], _failures);
+        return series.Count switch
+        {
+            0 => NullSeries.Instance,
+            1 => new GuardedSeries(series[0], indexes[0], _failures),
+            _ => new FanOutSeries([.. series], [.. indexes], _failures),
+        };
     }
 
     private void Guard(int index, string operation, Action<IMetricsBackend> action)
