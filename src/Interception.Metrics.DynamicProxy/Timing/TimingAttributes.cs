@@ -54,7 +54,12 @@ internal static class TimingAttributes
     public static bool HasTimedMethods(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null)
     {
         var timed = false;
-        foreach (var method in serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType)).SelectMany(t => t.GetMethods()))
+        // An interface's GetMethods leaves out what it inherits from its base interfaces: walk those too.
+        var methods = serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType))
+            .SelectMany(t => t.GetInterfaces().Prepend(t))
+            .Distinct()
+            .SelectMany(t => t.GetMethods());
+        foreach (var method in methods)
         {
             try
             {

@@ -36,13 +36,16 @@ internal sealed class UdpTransport(string host, int port, ILogger logger) : IDis
 
         try
         {
-            socket.Send(datagram);
-            return true;
-        }
-        catch (SocketException exception)
-        {
-            Report(exception);
-            if (exception.SocketErrorCode != SocketError.ConnectionRefused)
+            // The non-throwing overload: an agent that is down refuses every datagram, and an exception per
+            // refusal would cost the sender far more than the send itself.
+            socket.Send(datagram, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return true;
+            }
+
+            Report(null, error);
+            if (error != SocketError.ConnectionRefused)
             {
                 // Anything but "nobody listens" may mean a stale address or a broken socket: start afresh.
                 Reset();
@@ -84,7 +87,7 @@ internal sealed class UdpTransport(string host, int port, ILogger logger) : IDis
         {
             socket?.Dispose();
             _retryAt = Environment.TickCount64 + (long)RetryDelay.TotalMilliseconds;
-            Report(exception);
+            Report(exception, SocketError.SocketError);
             return null;
         }
     }
@@ -95,7 +98,8 @@ internal sealed class UdpTransport(string host, int port, ILogger logger) : IDis
         _socket = null;
     }
 
-    private void Report(Exception exception)
+    /// <summary>Counts a failure and logs at most once per interval; the exception is built only to be logged.</summary>
+    private void Report(Exception? exception, SocketError error)
     {
         _failuresSinceLog++;
         var now = Environment.TickCount64;
@@ -105,7 +109,7 @@ internal sealed class UdpTransport(string host, int port, ILogger logger) : IDis
         }
 
         _loggedAt = now;
-        LogUnreachable(logger, host, port, _failuresSinceLog, exception);
+        LogUnreachable(logger, host, port, _failuresSinceLog, exception ?? new SocketException((int)error));
         _failuresSinceLog = 0;
     }
 }

@@ -21,6 +21,19 @@ public partial class InterceptionAttacherTests
     }
 
     [Fact]
+    public void RegisterType_TimedMethodInheritedFromBaseInterface_ResolvesProxyThatRecordsCalls()
+    {
+        using var container = MetricsContainer.Build(b => b.RegisterType<ShiftWorker>().As<IShiftWorker>());
+
+        var worker = container.Resolve<IShiftWorker>();
+
+        Assert.True(MetricsContainer.IsProxy(worker));
+        Assert.Equal(8, worker.Work());
+        Assert.Equal("night", worker.Shift);
+        Assert.Equal(1, container.Memory().Calls("ShiftWorker.Work"));
+    }
+
+    [Fact]
     public void Register_LambdaReturningTimedImplementation_ResolvesProxy()
     {
         using var container = MetricsContainer.Build(b => b.Register(_ => new Calculator()).As<ICalculator>());
