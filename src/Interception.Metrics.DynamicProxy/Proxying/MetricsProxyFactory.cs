@@ -13,14 +13,12 @@ internal sealed class MetricsProxyFactory
     // One generator for the process, as Castle recommends: it owns the cache of generated proxy types.
     private static readonly ProxyGenerator Generator = new();
 
-    private readonly MetricsInterceptor _interceptor;
     private readonly IInterceptor[] _interceptors;
     private readonly MetricsInterceptorSelector _selector;
     private readonly ConcurrentDictionary<Type, ProxyGenerationOptions> _options = new();
 
     public MetricsProxyFactory(MetricsInterceptor interceptor)
     {
-        _interceptor = interceptor;
         _interceptors = [interceptor];
         _selector = new MetricsInterceptorSelector(interceptor);
     }
@@ -54,7 +52,4 @@ internal sealed class MetricsProxyFactory
     /// <param name="malformed">Receives the error of each malformed attribute; such a method counts as timed and proceeds untimed.</param>
     public static bool IsTimed(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null) =>
         Timing.TimingAttributes.HasTimedMethods(implementationType, serviceTypes, malformed);
-
-    /// <summary>The interceptor behind the proxies.</summary>
-    public MetricsInterceptor Interceptor => _interceptor;
 }

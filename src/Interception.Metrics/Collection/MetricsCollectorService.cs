@@ -12,6 +12,7 @@ public sealed class MetricsCollectorService
     private readonly MultiMetricsBackend _backend;
     private readonly IMetricSeries _databaseConnections;
     private readonly IMetricSeries _backgroundWorkers;
+    private readonly IMetricsExposition? _exposition;
     private readonly Lock _appInfoGate = new();
     private IMetricSeries? _appInfo;
 
@@ -25,15 +26,17 @@ public sealed class MetricsCollectorService
         BackendGuard.InitializeAll(_backend, MetricCatalogue.Collector(histogramBuckets));
         _databaseConnections = _backend.Bind(MetricNames.DatabaseConnectionsActive, []);
         _backgroundWorkers = _backend.Bind(MetricNames.BackgroundWorkersActive, []);
+
+        // The fan-out's children are fixed at construction: find the one that renders text once.
+        _exposition = _backend.Backends.OfType<IMetricsExposition>().FirstOrDefault();
     }
 
     /// <summary>The content type of <see cref="GetMetricsOutput"/>.</summary>
-    public string ContentType => Exposition?.ContentType ?? "text/plain; version=0.0.4; charset=utf-8";
+    public string ContentType => _exposition?.ContentType ?? "text/plain; version=0.0.4; charset=utf-8";
 
     /// <summary>The fan-out backend every measurement goes to.</summary>
     public IMetricsBackend Backend => _backend;
 
-    private IMetricsExposition? Exposition => _backend.Backends.OfType<IMetricsExposition>().FirstOrDefault();
 
     /// <summary>
     /// Binds the series of one timed operation, for recording many times (the interceptor binds once per method).
@@ -120,5 +123,5 @@ public sealed class MetricsCollectorService
     /// <summary>
     /// Renders every metric as text through the first backend that can (the Prometheus backend); empty when none can.
     /// </summary>
-    public string GetMetricsOutput() => Exposition?.GetMetricsOutput() ?? string.Empty;
+    public string GetMetricsOutput() => _exposition?.GetMetricsOutput() ?? string.Empty;
 }
