@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Interception.Metrics.Diagnostics.Instruments;
+using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics;
 
@@ -12,10 +13,17 @@ namespace Interception.Metrics;
 /// </summary>
 /// <remarks>
 /// Bound series build their tag list once, so a recording is a single instrument call. Metric names are used
-/// as instrument names (a <c>:</c> becomes <c>_</c>). Nothing is recorded while no listener is subscribed.
+/// as instrument names (a <c>:</c> becomes <c>_</c>). Nothing is recorded while no listener is subscribed. A gauge
+/// is exported only once it has been set. A listener identifies a meter by its name: two backends (two containers)
+/// with the same meter name are added up by OpenTelemetry, so give each its own name; the second logs a warning.
 /// </remarks>
 public sealed class MeterMetricsBackend : MetricsBackend, IDisposable
 {
+    private static readonly Action<ILogger, string, Exception?> LogSameName = LoggerMessage.Define<string>(
+        LogLevel.Warning,
+        new EventId(1, "MeterNameInUse"),
+        "Another meter named '{MeterName}' is already live in this process, such as the metrics of another container. Listeners such as OpenTelemetry identify a meter by its name and add the measurements of both up. Give each container its own Metrics:Backends:Meter:MeterName.");
+
     private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<double>? _defaultBuckets;
     private readonly bool _ownsMeter;
@@ -26,9 +34,13 @@ public sealed class MeterMetricsBackend : MetricsBackend, IDisposable
     /// Creates (and owns) the meter, as in an application with <c>services.AddMetrics()</c>; when
     /// <see langword="null"/>, the backend creates the meter itself and disposes it with itself.
     /// </param>
+    /// <param name="logger">
+    /// Receives a warning when another meter of the same name is already live in the process (listeners would add the
+    /// two up), and the invalid values the backend drops.
+    /// </param>
     /// <exception cref="ArgumentException">The meter name is empty, or the buckets are empty, not finite or not strictly increasing.</exception>
-    public MeterMetricsBackend(MeterMetricsBackendOptions? options = null, IMeterFactory? meterFactory = null)
-        : base(options?.CardinalityLimit ?? DefaultCardinalityLimit)
+    public MeterMetricsBackend(MeterMetricsBackendOptions? options = null, IMeterFactory? meterFactory = null, ILogger? logger = null)
+        : base(options?.CardinalityLimit ?? DefaultCardinalityLimit, logger)
     {
         options ??= new MeterMetricsBackendOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.MeterName, nameof(options));
@@ -36,6 +48,10 @@ public sealed class MeterMetricsBackend : MetricsBackend, IDisposable
         var meterOptions = new MeterOptions(options.MeterName);
         _ownsMeter = meterFactory is null;
         Meter = meterFactory?.Create(meterOptions) ?? new Meter(meterOptions);
+        if (logger is not null && MeterNames.IsUsedByAnotherMeter(Meter))
+        {
+            LogSameName(logger, Meter.Name, null);
+        }
     }
 
     /// <summary>The meter every instrument of this backend belongs to.</summary>
@@ -79,9 +95,9 @@ public sealed class MeterMetricsBackend : MetricsBackend, IDisposable
         var tags = MeterTags.Build(definition.LabelNames ?? [], labelValues, constantLabels);
         return _instruments[definition.Name] switch
         {
-            Counter<double> counter => new MeterCounterSeries(counter, tags),
-            Gauge<double> gauge => new MeterGaugeSeries(gauge, tags),
-            Histogram<double> histogram => new MeterHistogramSeries(histogram, tags),
+            Counter<double> counter => new MeterCounterSeries(counter, tags, ValueGuard(definition)),
+            Gauge<double> gauge => new MeterGaugeSeries(gauge, tags, ValueGuard(definition)),
+            Histogram<double> histogram => new MeterHistogramSeries(histogram, tags, ValueGuard(definition)),
             var other => throw new InvalidOperationException($"Unexpected instrument {other.GetType()} for metric '{definition.Name}'."),
         };
     }

@@ -7,8 +7,10 @@ namespace Interception.Metrics;
 
 /// <summary>
 /// Sends metrics over UDP to a StatsD agent (Etsy statsd, the Datadog agent, Telegraf...) as DogStatsD lines:
-/// <c>name:1|c|#label:value</c> for counters, <c>name:12.5|ms|#...</c> for histograms and summaries
-/// (recorded in seconds, sent in milliseconds), <c>name:3|g</c> for gauges.
+/// <c>name:1|c|#label:value</c> for counters, <c>name:3|g</c> for gauges, and <c>|ms</c> lines for histograms and
+/// summaries. A duration (a histogram or summary named <c>..._seconds</c>) is recorded in seconds and sent as a timer
+/// in milliseconds under its name without the suffix (<c>function_duration:12.5|ms</c>), so name and unit agree; any
+/// other histogram or summary is sent with the values as recorded, under its own name.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,8 +22,10 @@ namespace Interception.Metrics;
 /// </para>
 /// <para>
 /// Label values and names are sanitized (<c>: | @ # ,</c> and control characters become <c>_</c>; tag values
-/// longer than 200 characters are cut), so no recorded value can produce a malformed line. Non-finite values and
-/// negative durations are dropped and counted. Dispose to send what is still queued.
+/// longer than 200 characters are cut), so no recorded value can produce a malformed line. A value its metric
+/// cannot record (a negative, NaN or infinite increment or observation, a gauge value that is not finite) is never
+/// queued: it is counted in <see cref="MetricsBackend.InvalidValueCount"/> and sent as
+/// <c>metrics_invalid_values_total{metric}</c>. Dispose to send what is still queued.
 /// </para>
 /// </remarks>
 public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDisposable
@@ -46,7 +50,7 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
     /// <param name="logger">Reports an unreachable agent (at most once a minute) and oversized lines.</param>
     /// <exception cref="ArgumentException">An option is out of range, or the prefix is too long for the packet size.</exception>
     public StatsDMetricsBackend(StatsDMetricsBackendOptions? options = null, ILogger? logger = null)
-        : base(options?.CardinalityLimit ?? DefaultCardinalityLimit)
+        : base(options?.CardinalityLimit ?? DefaultCardinalityLimit, logger)
     {
         var settings = (options ?? new StatsDMetricsBackendOptions()).Clone();
         settings.Validate();
@@ -56,8 +60,10 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
     }
 
     /// <summary>
-    /// Recordings that did not reach the network: the queue was full, the agent could not be reached, the value
-    /// was not finite (or a negative duration), the line did not fit a datagram, or the backend was disposed.
+    /// Recordings that did not reach the network: the queue was full, the agent could not be reached, a duration
+    /// was too large to be written in milliseconds, the line did not fit a datagram, or the backend was disposed.
+    /// Values invalid for their metric are not recorded at all: they are counted in
+    /// <see cref="MetricsBackend.InvalidValueCount"/>.
     /// </summary>
     public long DroppedCount => _sender.Dropped;
 
@@ -90,7 +96,7 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
         IReadOnlyList<KeyValuePair<string, string>> constantLabels)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var head = StatsDLineFormat.Head(_prefix, definition.Name);
+        var head = StatsDLineFormat.Head(_prefix, definition);
         var tail = StatsDLineFormat.Tail(
             StatsDLineFormat.TypeOf(definition.Type), definition.LabelNames ?? [], labelValues, constantLabels);
         if (head.Length + tail.Length > _sender.LineLimit)
@@ -98,6 +104,6 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
             LogLineTooLong(_logger, definition.Name, _sender.LineLimit, null);
         }
 
-        return new StatsDSeries(_sender, definition.Type, head, tail);
+        return new StatsDSeries(_sender, definition, head, tail, ValueGuard(definition));
     }
 }

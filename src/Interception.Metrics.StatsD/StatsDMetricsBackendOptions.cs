@@ -1,3 +1,5 @@
+using Interception.Metrics.StatsD.Protocol;
+
 namespace Interception.Metrics;
 
 /// <summary>Settings of the <see cref="StatsDMetricsBackend"/>.</summary>
@@ -9,7 +11,10 @@ public sealed class StatsDMetricsBackendOptions
     /// <summary>The largest accepted <see cref="MaxPacketSize"/>: the largest UDP payload over IPv4.</summary>
     public const int MaxUdpPayload = 65507;
 
-    /// <summary>The agent's host name or IP address. Default <c>127.0.0.1</c>.</summary>
+    /// <summary>
+    /// The agent's host name or IP address, without port or scheme; white space around it is ignored. Default
+    /// <c>127.0.0.1</c>.
+    /// </summary>
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>The agent's UDP port, 1 to 65535. Default 8125.</summary>
@@ -42,11 +47,17 @@ public sealed class StatsDMetricsBackendOptions
     /// <summary>Distinct label sets per metric before new ones fold into the overflow series. Default 2000.</summary>
     public int CardinalityLimit { get; set; } = MetricsBackend.DefaultCardinalityLimit;
 
-    /// <summary>Throws when a setting is out of range.</summary>
+    /// <summary>Trims <see cref="Host"/>; throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Host, nameof(Host));
+        Host = Host.Trim();
+        if (AgentHost.Error(Host) is { } hostError)
+        {
+            throw new ArgumentException($"Invalid StatsD option Host: {hostError}", nameof(Host));
+        }
+
         ArgumentNullException.ThrowIfNull(Prefix, nameof(Prefix));
         ArgumentOutOfRangeException.ThrowIfLessThan(Port, 1, nameof(Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));

@@ -24,7 +24,11 @@ public class ProgramTests
         var error = new StringWriter();
 
         var run = Program.RunAsync(["--duration", "6", $"--Metrics:Backends:Prometheus:Server:Port={port}"], TextWriter.Synchronized(output), error);
-        var exposition = await ScrapeWhenReadyAsync(port, text => text.Contains("telegram_api_requests_total{", StringComparison.Ordinal));
+        // The Telegram-bot metrics are declared when the bot first uses them, so wait for those too.
+        var exposition = await ScrapeWhenReadyAsync(
+            port,
+            text => text.Contains("telegram_api_requests_total{", StringComparison.Ordinal)
+                && Catalogue.All(metric => text.Contains($"# TYPE {metric} ", StringComparison.Ordinal)));
         var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, exitCode);

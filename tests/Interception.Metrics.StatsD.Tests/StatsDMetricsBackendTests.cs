@@ -26,7 +26,7 @@ public sealed partial class StatsDMetricsBackendTests
     }
 
     [Fact]
-    public async Task RecordHistogram_SecondsUnderGermanCulture_SendsInvariantMilliseconds()
+    public async Task RecordHistogram_SecondsUnderGermanCulture_SendsInvariantMillisecondsWithoutTheSecondsSuffix()
     {
         using var listener = new UdpListener();
         var culture = CultureInfo.CurrentCulture;
@@ -45,7 +45,7 @@ public sealed partial class StatsDMetricsBackendTests
         await listener.ReceiveUntilAsync(l => l.Lines.Count >= 2, Timeout);
 
         Assert.Equal(
-            ["function_duration_seconds:12.5|ms|#function:f", "function_duration_seconds:1234500|ms|#function:f"],
+            ["function_duration:12.5|ms|#function:f", "function_duration:1234500|ms|#function:f"],
             listener.Lines);
     }
 
@@ -93,7 +93,7 @@ public sealed partial class StatsDMetricsBackendTests
     }
 
     [Fact]
-    public async Task Record_NonFiniteOrNegativeDuration_IsDroppedAndCounted()
+    public async Task Record_InvalidValues_NeverSentAndCountedAsInvalid()
     {
         using var listener = new UdpListener();
         var backend = TestMetrics.Backend(TestMetrics.Options(listener.Port));
@@ -102,17 +102,61 @@ public sealed partial class StatsDMetricsBackendTests
             var calls = backend.Bind("function_calls_total", ["f", "success"]);
             calls.Record(double.NaN);
             calls.Record(double.PositiveInfinity);
+            calls.Record(-2);
+            backend.RecordCounter("function_calls_total", -1, new Dictionary<string, string> { ["function"] = "f", ["status"] = "success" });
             backend.Bind("function_duration_seconds", ["f"]).Record(-0.001);
+            backend.Bind("database_connections_active", []).Record(double.NaN);
             calls.Record(2);
+        }
+
+        await listener.ReceiveUntilAsync(l => l.MetricLines.Count >= 7, Timeout);
+        await listener.DrainAsync(TimeSpan.FromMilliseconds(200));
+
+        string[] expected =
+        [
+            "function_calls_total:2|c|#function:f,status:success",
+            "metrics_invalid_values_total:4|c|#metric:function_calls_total",
+            "metrics_invalid_values_total:1|c|#metric:function_duration_seconds",
+            "metrics_invalid_values_total:1|c|#metric:database_connections_active",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Totals(listener.MetricLines).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(listener.Lines, l => l.Contains(":-", StringComparison.Ordinal) || l.Contains("NaN", StringComparison.Ordinal) || l.Contains("Infinity", StringComparison.Ordinal));
+        Assert.Equal(6, backend.InvalidValueCount);
+        Assert.Equal(0, backend.DroppedCount);
+        Assert.Equal(7, backend.SentCount);
+    }
+
+    [Fact]
+    public async Task RecordHistogram_NotInSeconds_SendsTheRecordedValueUnderItsOwnName()
+    {
+        using var listener = new UdpListener();
+        await using (var backend = TestMetrics.Backend(TestMetrics.Options(listener.Port)))
+        {
+            backend.InitializeMetric(new MetricDefinition("payload_bytes", MetricType.Histogram, "Payload.", ["kind"], [100, 1000]));
+            backend.InitializeMetric(new MetricDefinition("batch_size", MetricType.Summary, "Batch."));
+            backend.Bind("payload_bytes", ["json"]).Record(1500);
+            backend.Bind("batch_size", []).Record(12);
+        }
+
+        await listener.ReceiveUntilAsync(l => l.MetricLines.Count >= 2, Timeout);
+
+        Assert.Equal(["payload_bytes:1500|ms|#kind:json", "batch_size:12|ms"], listener.MetricLines);
+    }
+
+    [Fact]
+    public async Task Bind_GaugeNeverSet_SendsNothing()
+    {
+        using var listener = new UdpListener();
+        await using (var backend = TestMetrics.Backend(TestMetrics.Options(listener.Port)))
+        {
+            backend.Bind("database_connections_active", []);
+            backend.Bind("function_calls_total", ["f", "success"]).Record(1);
         }
 
         await listener.ReceiveUntilAsync(l => l.MetricLines.Count >= 1, Timeout);
         await listener.DrainAsync(TimeSpan.FromMilliseconds(200));
 
-        Assert.Equal(["function_calls_total:2|c|#function:f,status:success"], listener.MetricLines);
-        Assert.Equal(3, backend.DroppedCount);
-        Assert.Equal(1, backend.SentCount);
-        Assert.Contains("statsd_dropped_total:3|c", listener.Lines);
+        Assert.Equal(["function_calls_total:1|c|#function:f,status:success"], listener.MetricLines);
     }
 
     [Theory]
@@ -130,6 +174,12 @@ public sealed partial class StatsDMetricsBackendTests
 
         Assert.Contains(port is < 1 or > 65535 ? "Port" : maxQueueSize < 1 ? "MaxQueueSize" : "MaxPacketSize", exception.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Counter lines summed by name and tags, written back as lines: UDP may split one series over datagrams.</summary>
+    private static IEnumerable<string> Totals(IEnumerable<string> lines) =>
+        lines.Select(l => (Key: l[..l.IndexOf(':', StringComparison.Ordinal)], Value: double.Parse(l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..l.IndexOf('|', StringComparison.Ordinal)], CultureInfo.InvariantCulture), Tail: l[l.IndexOf('|', StringComparison.Ordinal)..]))
+            .GroupBy(l => (l.Key, l.Tail))
+            .Select(g => $"{g.Key.Key}:{g.Sum(l => l.Value).ToString(CultureInfo.InvariantCulture)}{g.Key.Tail}");
 
     // name:value|type, then optionally |#key:value,key:value — no reserved character or control character anywhere else.
     [GeneratedRegex(@"^[^:|@#,\p{Cc}]+:-?\d+(\.\d+)?\|(c|g|ms)(\|#[^:|@#,\p{Cc}]+:[^:|@#,\p{Cc}]*(,[^:|@#,\p{Cc}]+:[^:|@#,\p{Cc}]*)*)?$")]

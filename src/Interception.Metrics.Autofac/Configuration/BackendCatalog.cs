@@ -25,6 +25,10 @@ internal static class BackendCatalog
         foreach (var (name, assemblyName, enabledByDefault) in Known)
         {
             var section = backends.GetSection(name);
+
+            // Checked before anything else, and whether or not its package is referenced: "StatsD=true" must not
+            // read as a backend without settings, left off.
+            ConfigurationValues.RequireSection(section);
             var explicitlySet = section.GetSection("Enabled").Value is not null;
             if (!ConfigurationValues.GetValue(section, "Enabled", enabledByDefault))
             {

@@ -8,4 +8,5 @@ internal sealed record MetricsSettings(
     IReadOnlyList<double> HistogramBuckets,
     string AppVersion,
     string AppEnvironment,
+    bool DeclareTelegramBotMetrics,
     IReadOnlyList<EnabledBackend> Backends);

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Configuration;
 namespace Interception.Metrics.Configuration;
 
 /// <summary>
-/// Reads and validates the "Metrics" section: unknown keys, unknown backends and bad values fail with the key
-/// and the valid choices.
+/// Reads and validates the "Metrics" section: unknown keys, unknown backends, bad values and keys of the wrong
+/// shape (a value where a section belongs, a section where a value belongs) fail with the key and the valid choices.
 /// </summary>
 internal static class MetricsSettingsReader
 {
     public const string SectionName = "Metrics";
 
-    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Backends"];
+    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Backends"];
 
     public static MetricsSettings Read(IConfiguration configuration)
     {
@@ -23,6 +23,8 @@ internal static class MetricsSettingsReader
         ConfigurationValues.EnsureKnownKeys(histogram, ["Buckets"]);
         var app = section.GetSection("App");
         ConfigurationValues.EnsureKnownKeys(app, ["Version", "Environment"]);
+        var catalogue = section.GetSection("Catalogue");
+        ConfigurationValues.EnsureKnownKeys(catalogue, ["TelegramBot"]);
 
         return new MetricsSettings(
             ConfigurationValues.GetValue(section, "Enabled", true),
@@ -31,24 +33,34 @@ internal static class MetricsSettingsReader
             ReadBuckets(histogram.GetSection("Buckets")),
             ConfigurationValues.GetString(app, "Version", "1.0.0"),
             ConfigurationValues.GetString(app, "Environment", "production"),
+            ConfigurationValues.GetValue(catalogue, "TelegramBot", false),
             BackendCatalog.ReadEnabled(section.GetSection("Backends")));
     }
 
     private static IReadOnlyList<double> ReadBuckets(IConfigurationSection buckets)
     {
-        var entries = buckets.GetChildren().ToArray();
-        if (buckets.Value is not null && entries.Length == 0)
+        if (!string.IsNullOrEmpty(buckets.Value))
         {
             throw new MetricsConfigurationException(buckets.Path, "expected a list of numbers, such as [0.01, 0.1, 1].");
         }
 
+        var entries = buckets.GetChildren()
+            .Select(e => (Entry: e, Index: int.TryParse(e.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1))
+            .ToArray();
         if (entries.Length == 0)
         {
             return MetricCatalogue.DefaultBuckets;
         }
 
+        if (entries.FirstOrDefault(e => e.Index < 0).Entry is { } named)
+        {
+            throw new MetricsConfigurationException(
+                named.Path, $"expected a list of numbers, such as [0.01, 0.1, 1]; '{named.Key}' is not a position in a list.");
+        }
+
         var values = entries
-            .OrderBy(e => int.TryParse(e.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : int.MaxValue)
+            .OrderBy(e => e.Index)
+            .Select(e => ConfigurationValues.Single(buckets, e.Entry.Key))
             .Select(e => double.TryParse(e.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
                 ? value
                 : throw new MetricsConfigurationException(e.Path, $"'{e.Value}' is not a finite number."))

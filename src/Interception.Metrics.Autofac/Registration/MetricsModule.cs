@@ -57,9 +57,23 @@ public sealed class MetricsModule : Module
         {
             var collector = new MetricsCollectorService(c.Resolve<MultiMetricsBackend>(), settings.HistogramBuckets);
             collector.SetAppInfo(settings.AppVersion, settings.AppEnvironment);
+            if (settings.DeclareTelegramBotMetrics)
+            {
+                collector.DeclareTelegramMetrics();
+            }
+
             return collector;
         })).AutoActivate();
-        Own(builder.Register(c => new BusinessMetricsService(c.Resolve<MultiMetricsBackend>()))).AutoActivate();
+        Own(builder.Register(c =>
+        {
+            var business = new BusinessMetricsService(c.Resolve<MultiMetricsBackend>());
+            if (settings.DeclareTelegramBotMetrics)
+            {
+                business.DeclareMetrics();
+            }
+
+            return business;
+        })).AutoActivate();
         Own(builder.Register(c => new HealthCheckService(c.Resolve<MultiMetricsBackend>()))).AutoActivate();
         Own(builder.Register(c => new SystemMetricsService(
             c.Resolve<MultiMetricsBackend>(),

@@ -1,5 +1,6 @@
 using Interception.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 [assembly: MetricsBackendFactory(typeof(MeterMetricsBackendFactory))]
 
@@ -19,12 +20,14 @@ public sealed class MeterMetricsBackendFactory : MetricsBackendFactory
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new MeterMetricsBackend(new MeterMetricsBackendOptions
-        {
-            MeterName = ReadMeterName(section),
-            HistogramBuckets = context.HistogramBuckets,
-            CardinalityLimit = context.CardinalityLimit,
-        });
+        return new MeterMetricsBackend(
+            new MeterMetricsBackendOptions
+            {
+                MeterName = ReadMeterName(section),
+                HistogramBuckets = context.HistogramBuckets,
+                CardinalityLimit = context.CardinalityLimit,
+            },
+            logger: context.LoggerFactory.CreateLogger<MeterMetricsBackend>());
     }
 
     /// <inheritdoc />

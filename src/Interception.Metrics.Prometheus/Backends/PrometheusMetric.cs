@@ -17,6 +17,7 @@ namespace Interception.Metrics.Prometheus;
 internal sealed class PrometheusMetric
 {
     private readonly MetricDefinition _definition;
+    private readonly MetricValueGuard _guard;
     private readonly string _help;
     private readonly IMetricFactory _factory;
     private readonly double[]? _buckets;
@@ -24,9 +25,10 @@ internal sealed class PrometheusMetric
     private readonly Collector _collector;
     private readonly Dictionary<string, Collector> _withConstantLabels = new(StringComparer.Ordinal);
 
-    public PrometheusMetric(MetricDefinition definition, IMetricFactory factory, IReadOnlyList<double> defaultBuckets)
+    public PrometheusMetric(MetricDefinition definition, MetricValueGuard guard, IMetricFactory factory, IReadOnlyList<double> defaultBuckets)
     {
         _definition = definition;
+        _guard = guard;
         _help = EscapeHelp(definition.Description);
         _factory = factory;
         _buckets = definition.Type == MetricType.Histogram ? [.. definition.Buckets ?? defaultBuckets] : null;
@@ -38,7 +40,7 @@ internal sealed class PrometheusMetric
     {
         if (constantLabels.Count == 0)
         {
-            return Bind(_collector, [.. labelValues]);
+            return Bind(_collector, [.. labelValues], _guard);
         }
 
         var sorted = constantLabels.OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
@@ -63,13 +65,14 @@ internal sealed class PrometheusMetric
             _withConstantLabels.Add(key, collector);
         }
 
-        return Bind(collector, values);
+        return Bind(collector, values, _guard);
     }
 
     private Collector CreateCollector(string[] labelNames) => _definition.Type switch
     {
         MetricType.Counter => _factory.CreateCounter(_definition.Name, _help, labelNames),
-        MetricType.Gauge => _factory.CreateGauge(_definition.Name, _help, labelNames),
+        // A gauge is published only once it is set: a gauge nobody set has no value, and must not read as 0.
+        MetricType.Gauge => _factory.CreateGauge(_definition.Name, _help, labelNames, new GaugeConfiguration { SuppressInitialValue = true }),
         MetricType.Histogram => _factory.CreateHistogram(
             _definition.Name,
             _help,
@@ -82,12 +85,12 @@ internal sealed class PrometheusMetric
     private static string EscapeHelp(string help) =>
         help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private static IMetricSeries Bind(Collector collector, string[] values) => collector switch
+    private static IMetricSeries Bind(Collector collector, string[] values, MetricValueGuard guard) => collector switch
     {
-        Counter counter => new CounterSeries(Child(counter, values)),
-        Gauge gauge => new GaugeSeries(Child(gauge, values)),
-        Histogram histogram => new HistogramSeries(Child(histogram, values)),
-        Summary summary => new SummarySeries(Child(summary, values)),
+        Counter counter => new CounterSeries(Child(counter, values), guard),
+        Gauge gauge => new GaugeSeries(Child(gauge, values), guard),
+        Histogram histogram => new HistogramSeries(Child(histogram, values), guard),
+        Summary summary => new SummarySeries(Child(summary, values), guard),
         _ => throw new InvalidOperationException($"Unexpected prometheus-net collector {collector.GetType()}."),
     };
 

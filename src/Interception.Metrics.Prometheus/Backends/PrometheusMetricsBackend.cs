@@ -17,7 +17,10 @@ namespace Interception.Metrics;
 /// <para>
 /// Each bound series wraps a cached prometheus-net child (<c>Counter.Child.Inc</c>, <c>Gauge.Child.Set</c>,
 /// <c>Histogram.Child.Observe</c>): recording is one virtual call plus prometheus-net's own work, with no lookup
-/// and no allocation. Exemplars are off, so that recording never reads the trace context.
+/// and no allocation. Exemplars are off, so that recording never reads the trace context. A value the metric cannot
+/// record (a negative, NaN or infinite increment or observation, a gauge value that is not finite) never reaches
+/// prometheus-net: it is dropped and counted in <c>metrics_invalid_values_total{metric}</c>. A gauge appears in the
+/// exposition only once it has been set; counters and histograms appear at zero as soon as they are bound.
 /// </para>
 /// <para>
 /// Constant labels (<see cref="MetricsTimerAttribute.Labels"/>) are extra label names on some series of a metric.
@@ -48,13 +51,13 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
 
     /// <summary>Creates the backend and, when <see cref="PrometheusServerOptions.Enabled"/>, starts its HTTP endpoint.</summary>
     /// <param name="options">The options.</param>
-    /// <param name="logger">Receives the endpoint's address when it starts.</param>
+    /// <param name="logger">Receives the endpoint's address when it starts, and the invalid values the backend drops.</param>
     /// <exception cref="ArgumentException">The buckets or the server options are invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cardinality limit is less than 1.</exception>
     /// <exception cref="InvalidOperationException">The endpoint cannot listen: the message names the host and port, such as
     /// "127.0.0.1:9464 is already in use".</exception>
     public PrometheusMetricsBackend(PrometheusMetricsBackendOptions options, ILogger<PrometheusMetricsBackend>? logger = null)
-        : base((options ?? throw new ArgumentNullException(nameof(options))).CardinalityLimit)
+        : base((options ?? throw new ArgumentNullException(nameof(options))).CardinalityLimit, logger)
     {
         _defaultBuckets = ValidateBuckets(options.DefaultBuckets);
         var server = options.Server ?? throw new ArgumentException("Server options must not be null.", nameof(options));
@@ -133,7 +136,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition) =>
-        _metrics[definition.Name] = new PrometheusMetric(definition, _factory, _defaultBuckets);
+        _metrics[definition.Name] = new PrometheusMetric(definition, ValueGuard(definition), _factory, _defaultBuckets);
 
     /// <inheritdoc />
     protected override IMetricSeries CreateSeries(

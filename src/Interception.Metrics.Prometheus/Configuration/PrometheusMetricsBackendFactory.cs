@@ -41,13 +41,7 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
         EnsureKnownKeys(section, "Enabled", "Server");
         GetValue(section, "Enabled", true);
 
-        var server = section.GetSection("Server");
-        if (server.Value is not null)
-        {
-            throw new MetricsConfigurationException(server.Path, "expected a section with the keys Enabled, Host, Port, Path, not a value.");
-        }
-
-        EnsureKnownKeys(server, "Enabled", "Host", "Port", "Path");
+        var server = GetSection(section, "Server", "Enabled", "Host", "Port", "Path");
         return new PrometheusMetricsBackendOptions
         {
             Server = new PrometheusServerOptions

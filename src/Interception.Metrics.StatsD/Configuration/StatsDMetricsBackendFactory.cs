@@ -1,4 +1,5 @@
 using Interception.Metrics;
+using Interception.Metrics.StatsD.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -8,8 +9,9 @@ namespace Interception.Metrics;
 
 /// <summary>
 /// Creates the <see cref="StatsDMetricsBackend"/> from <c>Metrics:Backends:StatsD</c>. Keys: <c>Enabled</c>,
-/// <c>Host</c>, <c>Port</c>, <c>Prefix</c>, <c>MaxQueueSize</c>, <c>MaxPacketSize</c>, <c>FlushInterval</c>
-/// (a time span such as <c>00:00:00.100</c>).
+/// <c>Host</c> (a host name or IP address, without port or scheme), <c>Port</c>, <c>Prefix</c>, <c>MaxQueueSize</c>,
+/// <c>MaxPacketSize</c>, <c>FlushInterval</c> (a time span such as <c>00:00:00.100</c>). Values are read without the
+/// white space around them.
 /// </summary>
 public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
 {
@@ -18,7 +20,7 @@ public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
 
     /// <inheritdoc />
     /// <exception cref="MetricsConfigurationException">
-    /// An unknown key, an empty host, a port outside 1-65535, a queue size below 1, a packet size outside
+    /// An unknown key, a key of the wrong shape, an empty host or one that is not a host name or IP address, a port outside 1-65535, a queue size below 1, a packet size outside
     /// 128-65507 or a flush interval outside 0-1 minute.
     /// </exception>
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
@@ -52,11 +54,17 @@ public sealed class StatsDMetricsBackendFactory : MetricsBackendFactory
                 $"{flushInterval} is out of range; valid values are 00:00:00 to 00:01:00.");
         }
 
+        var host = GetString(section, nameof(defaults.Host), defaults.Host);
+        if (AgentHost.Error(host) is { } hostError)
+        {
+            throw new MetricsConfigurationException(section.GetSection(nameof(defaults.Host)).Path, hostError);
+        }
+
         return new StatsDMetricsBackendOptions
         {
-            Host = GetString(section, nameof(defaults.Host), defaults.Host),
+            Host = host,
             Port = GetInt32(section, nameof(defaults.Port), defaults.Port, 1, 65535),
-            Prefix = section[nameof(defaults.Prefix)] ?? defaults.Prefix,
+            Prefix = GetString(section, nameof(defaults.Prefix), defaults.Prefix, allowEmpty: true),
             MaxQueueSize = GetInt32(section, nameof(defaults.MaxQueueSize), defaults.MaxQueueSize, 1, int.MaxValue),
             MaxPacketSize = GetInt32(
                 section,

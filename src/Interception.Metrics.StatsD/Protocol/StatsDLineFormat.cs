@@ -11,6 +11,8 @@ internal static class StatsDLineFormat
     /// <summary>Longest tag value kept, in characters (the DogStatsD agent's tag limit); longer ones are cut.</summary>
     public const int MaxTagValueLength = 200;
 
+    private const string SecondsSuffix = "_seconds";
+
     /// <summary>Replaces every character that has a meaning in the protocol (<c>: | @ # ,</c>), and every control character, with <c>_</c>.</summary>
     public static string Sanitize(string value, int maxLength = int.MaxValue)
     {
@@ -45,8 +47,24 @@ internal static class StatsDLineFormat
         return sanitized.EndsWith('.') ? sanitized : sanitized + ".";
     }
 
-    /// <summary>The UTF-8 bytes before the value: <c>{prefix}{name}:</c>.</summary>
-    public static byte[] Head(string prefix, string name) => Encoding.UTF8.GetBytes(prefix + Sanitize(name) + ":");
+    /// <summary>The UTF-8 bytes before the value: <c>{prefix}{name}:</c>, with the StatsD name of the metric.</summary>
+    public static byte[] Head(string prefix, MetricDefinition definition) => Encoding.UTF8.GetBytes(prefix + Sanitize(NameOf(definition)) + ":");
+
+    /// <summary>
+    /// Whether the metric is a duration in seconds (a histogram or summary named <c>..._seconds</c>): it is sent as a
+    /// StatsD timer, in milliseconds. Any other histogram or summary is sent with the values as recorded.
+    /// </summary>
+    public static bool IsDuration(MetricDefinition definition) =>
+        definition.Type is MetricType.Histogram or MetricType.Summary
+        && definition.Name.Length > SecondsSuffix.Length
+        && definition.Name.EndsWith(SecondsSuffix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The metric's name on the wire: a duration drops its <c>_seconds</c> suffix, since a StatsD timer is in
+    /// milliseconds (<c>function_duration:12.5|ms</c>); every other name is kept.
+    /// </summary>
+    public static string NameOf(MetricDefinition definition) =>
+        IsDuration(definition) ? definition.Name[..^SecondsSuffix.Length] : definition.Name;
 
     /// <summary>The UTF-8 bytes after the value: <c>|{type}</c>, then <c>|#k:v,...</c> when there are tags.</summary>
     public static byte[] Tail(

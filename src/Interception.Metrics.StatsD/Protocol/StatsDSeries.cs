@@ -9,14 +9,16 @@ namespace Interception.Metrics.StatsD.Protocol;
 internal sealed class StatsDSeries : IMetricSeries
 {
     private readonly StatsDSender _sender;
+    private readonly MetricValueGuard _guard;
 
-    public StatsDSeries(StatsDSender sender, MetricType type, byte[] head, byte[] tail)
+    public StatsDSeries(StatsDSender sender, MetricDefinition definition, byte[] head, byte[] tail, MetricValueGuard guard)
     {
         _sender = sender;
+        _guard = guard;
         Head = head;
         Tail = tail;
-        IsGauge = type == MetricType.Gauge;
-        IsTimer = type is MetricType.Histogram or MetricType.Summary;
+        IsGauge = definition.Type == MetricType.Gauge;
+        InMilliseconds = StatsDLineFormat.IsDuration(definition);
     }
 
     /// <summary><c>{prefix}{name}:</c> in UTF-8.</summary>
@@ -28,18 +30,15 @@ internal sealed class StatsDSeries : IMetricSeries
     /// <summary>Gauges: a negative value is sent after a zero, because a leading sign means "add" to statsd.</summary>
     public bool IsGauge { get; }
 
-    /// <summary>Timers: the value is recorded in seconds and sent in milliseconds; statsd rejects negative timings.</summary>
-    public bool IsTimer { get; }
+    /// <summary>Durations: recorded in seconds, sent in milliseconds as a StatsD timer.</summary>
+    public bool InMilliseconds { get; }
 
     public void Record(double value)
     {
-        if (!double.IsFinite(value) || (IsTimer && value < 0))
+        // A value the metric cannot record is counted by the guard (as invalid, not as dropped) and never queued.
+        if (_guard.Accept(value))
         {
-            // Would be a bad line for the agent: dropped here, and counted like any other drop.
-            _sender.CountDropped(1);
-            return;
+            _sender.Enqueue(this, value);
         }
-
-        _sender.Enqueue(this, value);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class PacketBuffer(int capacity, int reserved)
     /// <summary>Appends the line(s) of one recording, or leaves the buffer unchanged and returns false when they do not fit.</summary>
     public bool TryAppend(StatsDSeries series, double value)
     {
-        if (series.IsTimer)
+        if (series.InMilliseconds)
         {
             value *= 1000;
             if (!double.IsFinite(value))

@@ -17,18 +17,22 @@ public interface IMetricsBackend
 
     /// <summary>Adds <paramref name="value"/> to a counter.</summary>
     /// <param name="name">A declared counter.</param>
-    /// <param name="value">A non-negative amount.</param>
+    /// <param name="value">A finite amount, zero or more. Any other value is dropped and counted in
+    /// <c>metrics_invalid_values_total{metric}</c>, never thrown.</param>
     /// <param name="labels">Label values by label name; a missing label is recorded as empty.</param>
     /// <exception cref="InvalidOperationException">The metric is not declared, or is not a counter.</exception>
     /// <exception cref="ArgumentException">A label name is not one of the metric's labels.</exception>
     void RecordCounter(string name, double value = 1, IReadOnlyDictionary<string, string>? labels = null);
 
-    /// <summary>Sets a gauge to <paramref name="value"/>.</summary>
+    /// <summary>Sets a gauge to <paramref name="value"/>, any finite number (NaN and infinities are dropped and counted).</summary>
     /// <exception cref="InvalidOperationException">The metric is not declared, or is not a gauge.</exception>
     /// <exception cref="ArgumentException">A label name is not one of the metric's labels.</exception>
     void SetGauge(string name, double value, IReadOnlyDictionary<string, string>? labels = null);
 
-    /// <summary>Observes <paramref name="value"/> in a histogram (or summary).</summary>
+    /// <summary>
+    /// Observes <paramref name="value"/> in a histogram (or summary): a finite number, zero or more (any other value,
+    /// a negative duration included, is dropped and counted).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The metric is not declared, or is not a histogram or summary.</exception>
     /// <exception cref="ArgumentException">A label name is not one of the metric's labels.</exception>
     void RecordHistogram(string name, double value, IReadOnlyDictionary<string, string>? labels = null);

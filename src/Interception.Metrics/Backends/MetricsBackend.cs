@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using Interception.Metrics.Backends.Series;
+using Interception.Metrics.Backends.Values;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Interception.Metrics;
 
@@ -8,9 +11,17 @@ namespace Interception.Metrics;
 /// enforces the cardinality limit. A derived backend only creates metrics and series.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Past <see cref="CardinalityLimit"/> distinct label sets of one metric, further label sets fold into a
 /// single overflow series whose label values are all <see cref="OverflowLabelValue"/>; every folded recording
 /// is counted in <c>metrics_cardinality_overflow_total{metric}</c>. Totals stay exact and memory stays bounded.
+/// </para>
+/// <para>
+/// Label values that are not valid UTF-16 (lone surrogates) are bound as U+FFFD. A counter increment or an
+/// observation that is negative, NaN or infinite, and a gauge value that is not finite, is dropped and counted in
+/// <c>metrics_invalid_values_total{metric}</c> (see <see cref="MetricValueGuard"/>): the name-based methods apply
+/// that rule here, and a backend's series apply it with the guard of <see cref="ValueGuard"/>.
+/// </para>
 /// </remarks>
 public abstract class MetricsBackend : IMetricsBackend
 {
@@ -23,26 +34,43 @@ public abstract class MetricsBackend : IMetricsBackend
     /// <summary>The self-metric that counts recordings folded into an overflow series, by <c>metric</c>.</summary>
     public const string OverflowMetricName = "metrics_cardinality_overflow_total";
 
-    private static readonly MetricDefinition OverflowDefinition = new(
+    /// <summary>The self-metric that counts values dropped because their metric cannot record them, by <c>metric</c>.</summary>
+    public const string InvalidValuesMetricName = "metrics_invalid_values_total";
+
+    internal static readonly MetricDefinition OverflowDefinition = new(
         OverflowMetricName,
         MetricType.Counter,
         "Recordings folded into a metric's overflow series because it reached the cardinality limit.",
         ["metric"]);
 
+    private static readonly TimeSpan InvalidValueLogInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, SeriesFamily> _families = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MetricValueGuard> _guards = new(StringComparer.Ordinal);
     private readonly Lock _initializeGate = new();
+    private readonly InvalidValueReporter _invalidValues;
 
     /// <summary>Creates the backend.</summary>
     /// <param name="cardinalityLimit">Distinct label sets per metric before folding; at least 1.</param>
+    /// <param name="logger">Receives the invalid values this backend drops, at most one message a minute.</param>
+    /// <param name="timeProvider">Clock of that rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cardinalityLimit"/> is less than 1.</exception>
-    protected MetricsBackend(int cardinalityLimit = DefaultCardinalityLimit)
+    protected MetricsBackend(int cardinalityLimit = DefaultCardinalityLimit, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cardinalityLimit, 1);
         CardinalityLimit = cardinalityLimit;
+        _invalidValues = new InvalidValueReporter(
+            this, logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System, InvalidValueLogInterval);
     }
 
     /// <summary>Distinct label sets per metric before new ones fold into the overflow series.</summary>
     public int CardinalityLimit { get; }
+
+    /// <summary>
+    /// How many values this backend dropped because their metric cannot record them (each is also counted in
+    /// <c>metrics_invalid_values_total{metric}</c>).
+    /// </summary>
+    public long InvalidValueCount => _invalidValues.Count;
 
     /// <summary>The metrics declared so far.</summary>
     public IReadOnlyCollection<MetricDefinition> Definitions => _families.Values.Select(f => f.Definition).ToArray();
@@ -66,11 +94,12 @@ public abstract class MetricsBackend : IMetricsBackend
             }
 
             InitializeCore(definition);
-            // The overflow counter has one series per metric that overflows: bounded by the declarations, and
-            // capping it would make it fold into itself (and count its own folds) without end.
+            // The overflow and invalid-value counters have one series per metric: bounded by the declarations, and
+            // capping them would make them fold into themselves (and count their own folds) without end.
             _families[definition.Name] = new SeriesFamily(
                 definition,
-                definition.Name == OverflowMetricName ? int.MaxValue : CardinalityLimit,
+                ValueGuard(definition),
+                definition.Name is OverflowMetricName or InvalidValuesMetricName ? int.MaxValue : CardinalityLimit,
                 (values, constants) => CreateSeries(definition, values, constants),
                 () => FoldedCounter(definition.Name));
         }
@@ -81,23 +110,45 @@ public abstract class MetricsBackend : IMetricsBackend
         Family(name).Get(labelValues, constantLabels);
 
     /// <inheritdoc />
-    public void RecordCounter(string name, double value = 1, IReadOnlyDictionary<string, string>? labels = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        BindByName(name, labels, MetricType.Counter).Record(value);
-    }
+    public void RecordCounter(string name, double value = 1, IReadOnlyDictionary<string, string>? labels = null) =>
+        RecordByName(name, value, labels, MetricType.Counter);
 
     /// <inheritdoc />
     public void SetGauge(string name, double value, IReadOnlyDictionary<string, string>? labels = null) =>
-        BindByName(name, labels, MetricType.Gauge).Record(value);
+        RecordByName(name, value, labels, MetricType.Gauge);
 
     /// <inheritdoc />
     public void RecordHistogram(string name, double value, IReadOnlyDictionary<string, string>? labels = null) =>
-        BindByName(name, labels, MetricType.Histogram, MetricType.Summary).Record(value);
+        RecordByName(name, value, labels, MetricType.Histogram, MetricType.Summary);
 
     /// <summary>How many distinct label sets <paramref name="name"/> has bound, not counting its overflow series.</summary>
     /// <exception cref="InvalidOperationException">The metric is not declared.</exception>
     public int GetSeriesCount(string name) => Family(name).Count;
+
+    /// <summary>
+    /// The value rule of <paramref name="definition"/> in this backend, for the series <see cref="CreateSeries"/>
+    /// returns: call <see cref="MetricValueGuard.Accept"/> before recording, and record nothing when it returns
+    /// <see langword="false"/> (the value was counted and logged).
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// public void Record(double value)
+    /// {
+    ///     if (_guard.Accept(value))
+    ///     {
+    ///         _child.Add(value);
+    ///     }
+    /// }
+    /// </code>
+    /// </example>
+    protected MetricValueGuard ValueGuard(MetricDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return _guards.GetOrAdd(
+            definition.Name,
+            static (_, state) => new MetricValueGuard(state.Definition, state.Reporter),
+            (Definition: definition, Reporter: _invalidValues));
+    }
 
     /// <summary>Creates the backend's own metric for <paramref name="definition"/>. Called once per metric, under a lock.</summary>
     protected abstract void InitializeCore(MetricDefinition definition);
@@ -116,10 +167,20 @@ public abstract class MetricsBackend : IMetricsBackend
             ? family
             : throw new InvalidOperationException($"Metric '{name}' is not initialized: call InitializeMetric with its definition first.");
 
-    private IMetricSeries BindByName(string name, IReadOnlyDictionary<string, string>? labels, MetricType type, MetricType? alternative = null)
+    private void RecordByName(string name, double value, IReadOnlyDictionary<string, string>? labels, MetricType type, MetricType? alternative = null)
     {
         var family = Family(name);
+        var values = LabelValuesOf(family, labels, type, alternative);
+        if (family.Guard.Accept(value))
+        {
+            family.Get(values, null).Record(value);
+        }
+    }
+
+    private static string[] LabelValuesOf(SeriesFamily family, IReadOnlyDictionary<string, string>? labels, MetricType type, MetricType? alternative)
+    {
         var definition = family.Definition;
+        var name = definition.Name;
         if (definition.Type != type && definition.Type != alternative)
         {
             throw new InvalidOperationException($"Metric '{name}' is a {definition.Type}, not a {type}.");
@@ -145,7 +206,7 @@ public abstract class MetricsBackend : IMetricsBackend
             }
         }
 
-        return family.Get(values, null);
+        return values;
     }
 
     private IMetricSeries FoldedCounter(string metricName)

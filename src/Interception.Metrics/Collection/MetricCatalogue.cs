@@ -1,12 +1,23 @@
+using Interception.Metrics.Backends.Multi;
+using Interception.Metrics.Backends.Values;
+
 namespace Interception.Metrics;
 
-/// <summary>The definitions of the catalogue metrics, with histogram buckets chosen by configuration.</summary>
+/// <summary>
+/// The definitions of the catalogue metrics, with histogram buckets chosen by configuration. The generic part
+/// (<see cref="Collector"/>, <see cref="Health"/>, <see cref="System"/>, <see cref="SelfMetrics"/>) is declared when
+/// the services are created; the Telegram-bot part (<see cref="Telegram"/>, <see cref="Business"/>) only when an
+/// application uses it.
+/// </summary>
 public static class MetricCatalogue
 {
     /// <summary>The default histogram buckets, in seconds.</summary>
     public static IReadOnlyList<double> DefaultBuckets { get; } = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    /// <summary>The metrics recorded by <see cref="MetricsCollectorService"/> (calls, durations, connections, workers, app info).</summary>
+    /// <summary>
+    /// The generic metrics of <see cref="MetricsCollectorService"/> (functions, HTTP, database, background tasks, app
+    /// info), declared when it is created.
+    /// </summary>
     /// <param name="buckets">Histogram buckets; <see cref="DefaultBuckets"/> when <see langword="null"/>.</param>
     public static IReadOnlyList<MetricDefinition> Collector(IReadOnlyList<double>? buckets = null)
     {
@@ -17,9 +28,6 @@ public static class MetricCatalogue
             new(MetricNames.FunctionDuration, MetricType.Histogram, "Duration of timed functions in seconds.", ["function"], buckets),
             new(MetricNames.HttpRequests, MetricType.Counter, "HTTP requests, by status code.", ["method", "endpoint", "status"]),
             new(MetricNames.HttpRequestDuration, MetricType.Histogram, "Duration of HTTP requests in seconds.", ["method", "endpoint"], buckets),
-            new(MetricNames.TelegramApiRequests, MetricType.Counter, "Telegram Bot API calls, by outcome.", ["method", "status"]),
-            new(MetricNames.TelegramApiRequestDuration, MetricType.Histogram, "Duration of Telegram Bot API calls in seconds.", ["method"], buckets),
-            new(MetricNames.TelegramUpdates, MetricType.Counter, "Updates received from Telegram, by outcome.", ["update_type", "status"]),
             new(MetricNames.DatabaseQueries, MetricType.Counter, "Database queries, by outcome.", ["operation", "status"]),
             new(MetricNames.DatabaseQueryDuration, MetricType.Histogram, "Duration of database queries in seconds.", ["operation"], buckets),
             new(MetricNames.DatabaseConnectionsActive, MetricType.Gauge, "Database connections in use."),
@@ -30,7 +38,34 @@ public static class MetricCatalogue
         ];
     }
 
-    /// <summary>The metrics recorded by <see cref="BusinessMetricsService"/>.</summary>
+    /// <summary>
+    /// The Telegram metrics of <see cref="MetricsCollectorService"/>, declared when it first binds a
+    /// <see cref="MetricKind.TelegramApi"/> operation or records a Telegram API call or update.
+    /// </summary>
+    /// <param name="buckets">Histogram buckets; <see cref="DefaultBuckets"/> when <see langword="null"/>.</param>
+    public static IReadOnlyList<MetricDefinition> Telegram(IReadOnlyList<double>? buckets = null)
+    {
+        buckets ??= DefaultBuckets;
+        return
+        [
+            new(MetricNames.TelegramApiRequests, MetricType.Counter, "Telegram Bot API calls, by outcome.", ["method", "status"]),
+            new(MetricNames.TelegramApiRequestDuration, MetricType.Histogram, "Duration of Telegram Bot API calls in seconds.", ["method"], buckets),
+            new(MetricNames.TelegramUpdates, MetricType.Counter, "Updates received from Telegram, by outcome.", ["update_type", "status"]),
+        ];
+    }
+
+    /// <summary>
+    /// The self-metrics every backend of the fan-out carries: <c>metrics_backend_errors_total{backend}</c>,
+    /// <c>metrics_cardinality_overflow_total{metric}</c> and <c>metrics_invalid_values_total{metric}</c>.
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> SelfMetrics { get; } =
+    [
+        BackendFailures.ErrorsDefinition,
+        MetricsBackend.OverflowDefinition,
+        InvalidValueReporter.Definition,
+    ];
+
+    /// <summary>The bot metrics of <see cref="BusinessMetricsService"/>, declared when it first records.</summary>
     public static IReadOnlyList<MetricDefinition> Business { get; } =
     [
         new(MetricNames.BotChannels, MetricType.Gauge, "Connected channels."),

@@ -77,4 +77,7 @@ public static class MetricNames
 
     /// <summary>Self-metric: counter {metric} of recordings folded into an overflow series.</summary>
     public const string CardinalityOverflow = MetricsBackend.OverflowMetricName;
+
+    /// <summary>Self-metric: counter {metric} of values dropped because their metric cannot record them.</summary>
+    public const string InvalidValues = MetricsBackend.InvalidValuesMetricName;
 }

@@ -10,20 +10,27 @@ namespace Interception.Metrics;
 public sealed class MetricsCollectorService
 {
     private readonly MultiMetricsBackend _backend;
+    private readonly IReadOnlyList<double>? _histogramBuckets;
     private readonly IMetricSeries _databaseConnections;
     private readonly IMetricSeries _backgroundWorkers;
     private readonly IMetricsExposition? _exposition;
     private readonly Lock _appInfoGate = new();
     private IMetricSeries? _appInfo;
+    private volatile bool _telegramDeclared;
 
-    /// <summary>Creates the collector and declares its catalogue metrics on <paramref name="backend"/>.</summary>
+    /// <summary>
+    /// Creates the collector and declares its generic catalogue metrics and the self-metrics on
+    /// <paramref name="backend"/>. Its Telegram metrics are declared when first used.
+    /// </summary>
     /// <param name="backend">Where to record; a backend that is not a <see cref="MultiMetricsBackend"/> is put behind one.</param>
     /// <param name="histogramBuckets">Buckets of the duration histograms, in seconds; <see cref="MetricCatalogue.DefaultBuckets"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="histogramBuckets"/> is empty or not strictly increasing.</exception>
     public MetricsCollectorService(IMetricsBackend backend, IReadOnlyList<double>? histogramBuckets = null)
     {
         _backend = BackendGuard.Wrap(backend);
+        _histogramBuckets = histogramBuckets;
         BackendGuard.InitializeAll(_backend, MetricCatalogue.Collector(histogramBuckets));
+        BackendGuard.InitializeAll(_backend, MetricCatalogue.SelfMetrics);
         _databaseConnections = _backend.Bind(MetricNames.DatabaseConnectionsActive, []);
         _backgroundWorkers = _backend.Bind(MetricNames.BackgroundWorkersActive, []);
 
@@ -37,9 +44,9 @@ public sealed class MetricsCollectorService
     /// <summary>The fan-out backend every measurement goes to.</summary>
     public IMetricsBackend Backend => _backend;
 
-
     /// <summary>
     /// Binds the series of one timed operation, for recording many times (the interceptor binds once per method).
+    /// The first <see cref="MetricKind.TelegramApi"/> operation declares the Telegram metrics.
     /// </summary>
     /// <param name="kind">Which catalogue metrics to use.</param>
     /// <param name="name">The operation's label value (function, endpoint, operation, API method or task name).</param>
@@ -54,6 +61,11 @@ public sealed class MetricsCollectorService
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(httpMethod);
+        if (kind == MetricKind.TelegramApi)
+        {
+            DeclareTelegramMetrics();
+        }
+
         return new OperationMetrics(_backend, kind, name, constantLabels, httpMethod);
     }
 
@@ -65,18 +77,20 @@ public sealed class MetricsCollectorService
         _backend.Bind(MetricNames.HttpRequestDuration, [metric.Method, metric.Endpoint]).Record(metric.Duration.TotalSeconds);
     }
 
-    /// <summary>Records one Telegram Bot API call.</summary>
+    /// <summary>Records one Telegram Bot API call (the first declares the Telegram metrics).</summary>
     public void RecordTelegramApiRequest(TelegramApiMetric metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
+        DeclareTelegramMetrics();
         _backend.Bind(MetricNames.TelegramApiRequests, [metric.Method, metric.Status]).Record(1);
         _backend.Bind(MetricNames.TelegramApiRequestDuration, [metric.Method]).Record(metric.Duration.TotalSeconds);
     }
 
-    /// <summary>Records one update received from Telegram.</summary>
+    /// <summary>Records one update received from Telegram (the first declares the Telegram metrics).</summary>
     public void RecordTelegramUpdate(TelegramUpdateMetric metric)
     {
         ArgumentNullException.ThrowIfNull(metric);
+        DeclareTelegramMetrics();
         _backend.Bind(MetricNames.TelegramUpdates, [metric.UpdateType, metric.Status]).Record(1);
     }
 
@@ -124,4 +138,20 @@ public sealed class MetricsCollectorService
     /// Renders every metric as text through the first backend that can (the Prometheus backend); empty when none can.
     /// </summary>
     public string GetMetricsOutput() => _exposition?.GetMetricsOutput() ?? string.Empty;
+
+    /// <summary>
+    /// Declares the Telegram metrics (<see cref="MetricCatalogue.Telegram"/>) unless already done: on first use, or
+    /// at startup when configuration asks for it (<c>Metrics:Catalogue:TelegramBot</c>).
+    /// </summary>
+    internal void DeclareTelegramMetrics()
+    {
+        if (_telegramDeclared)
+        {
+            return;
+        }
+
+        // Declaring twice from two threads is harmless: a declaration of the same definition is a no-op.
+        BackendGuard.InitializeAll(_backend, MetricCatalogue.Telegram(_histogramBuckets));
+        _telegramDeclared = true;
+    }
 }

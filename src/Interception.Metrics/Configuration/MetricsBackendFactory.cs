@@ -32,24 +32,49 @@ public abstract class MetricsBackendFactory
     {
     }
 
-    /// <summary>Throws when <paramref name="section"/> has a key that is not in <paramref name="validKeys"/>.</summary>
-    /// <exception cref="MetricsConfigurationException">An unknown key; the message lists the valid ones.</exception>
+    /// <summary>
+    /// Throws when <paramref name="section"/> holds a value where a section belongs (such as
+    /// <c>Metrics:Backends:StatsD=true</c>), or has a key that is not in <paramref name="validKeys"/>.
+    /// </summary>
+    /// <exception cref="MetricsConfigurationException">A value instead of a section, or an unknown key; the message lists the valid keys.</exception>
     protected static void EnsureKnownKeys(IConfigurationSection section, params string[] validKeys) =>
         ConfigurationValues.EnsureKnownKeys(section, validKeys);
 
-    /// <summary>Reads a value, or <paramref name="defaultValue"/> when the key is absent.</summary>
-    /// <exception cref="MetricsConfigurationException">The value cannot be read as <typeparamref name="T"/>.</exception>
+    /// <summary>
+    /// The sub-section <paramref name="key"/> of <paramref name="section"/> (such as <c>Server</c>), checked like
+    /// <see cref="EnsureKnownKeys"/>: a value there, or an unknown key in it, is an error.
+    /// </summary>
+    /// <exception cref="MetricsConfigurationException">A value instead of a section, or an unknown key.</exception>
+    protected static IConfigurationSection GetSection(IConfigurationSection section, string key, params string[] validKeys)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var child = section.GetSection(key);
+        ConfigurationValues.EnsureKnownKeys(child, validKeys);
+        return child;
+    }
+
+    /// <summary>Reads a value (without the white space around it), or <paramref name="defaultValue"/> when the key is absent.</summary>
+    /// <exception cref="MetricsConfigurationException">The key is a section, or the value cannot be read as <typeparamref name="T"/>.</exception>
     protected static T GetValue<T>(IConfigurationSection section, string key, T defaultValue)
         where T : IParsable<T> =>
         ConfigurationValues.GetValue(section, key, defaultValue);
 
     /// <summary>Reads an integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="defaultValue"/> when absent.</summary>
-    /// <exception cref="MetricsConfigurationException">The value is not an integer in range.</exception>
+    /// <exception cref="MetricsConfigurationException">The key is a section, or the value is not an integer in range.</exception>
     protected static int GetInt32(IConfigurationSection section, string key, int defaultValue, int min, int max) =>
         ConfigurationValues.GetInt32(section, key, defaultValue, min, max);
 
-    /// <summary>Reads a non-empty string, or <paramref name="defaultValue"/> when absent.</summary>
-    /// <exception cref="MetricsConfigurationException">The value is empty or white space.</exception>
+    /// <summary>Reads a non-empty string without the white space around it, or <paramref name="defaultValue"/> when absent.</summary>
+    /// <exception cref="MetricsConfigurationException">The key is a section, or the value is empty or white space.</exception>
     protected static string GetString(IConfigurationSection section, string key, string defaultValue) =>
         ConfigurationValues.GetString(section, key, defaultValue);
+
+    /// <summary>Reads a string without the white space around it, or <paramref name="defaultValue"/> when absent.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="defaultValue">The value when the key is absent.</param>
+    /// <param name="allowEmpty">Whether an empty value is valid (such as an empty prefix).</param>
+    /// <exception cref="MetricsConfigurationException">The key is a section, or the value is empty and <paramref name="allowEmpty"/> is false.</exception>
+    protected static string GetString(IConfigurationSection section, string key, string defaultValue, bool allowEmpty) =>
+        ConfigurationValues.GetString(section, key, defaultValue, allowEmpty);
 }

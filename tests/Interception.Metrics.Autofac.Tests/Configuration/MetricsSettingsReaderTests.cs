@@ -1,4 +1,6 @@
+using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace Interception.Metrics.Autofac.Tests.Configuration;
 
@@ -12,7 +14,7 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Bogus", error.Key);
         Assert.Contains("Metrics:Bogus", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Backends", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Backends", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,5 +78,149 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Histogram:Bucket", error.Key);
         Assert.Contains("Valid keys: Buckets", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A plain value where a section belongs: (source, key, JSON value).</summary>
+    public static TheoryData<string, string, string> ValuesWhereSectionsBelong()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var source in ConfigurationSources.All)
+        {
+            data.Add(source, "Metrics", "\"off\"");
+            data.Add(source, "Metrics:Backends", "\"StatsD\"");
+            data.Add(source, "Metrics:Backends:StatsD", "true");
+            data.Add(source, "Metrics:Backends:InMemory", "\"on\"");
+            data.Add(source, "Metrics:Backends:Prometheus", "false");
+            data.Add(source, "Metrics:Histogram", "\"0.1,1\"");
+            data.Add(source, "Metrics:App", "\"2.0\"");
+            data.Add(source, "Metrics:Catalogue", "\"TelegramBot\"");
+        }
+
+        return data;
+    }
+
+    /// <summary>A section where a single value belongs: (source, key, JSON value).</summary>
+    public static TheoryData<string, string, string> SectionsWhereValuesBelong()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var source in ConfigurationSources.All)
+        {
+            data.Add(source, "Metrics:Enabled", "[\"true\"]");
+            data.Add(source, "Metrics:AutoIntercept", "{ \"Value\": \"true\" }");
+            data.Add(source, "Metrics:CardinalityLimit", "[10, 20]");
+            data.Add(source, "Metrics:App:Version", "[\"2.0\", \"3.0\"]");
+            data.Add(source, "Metrics:App:Environment", "{ \"Name\": \"prod\" }");
+            data.Add(source, "Metrics:Histogram:Buckets:0", "[0.1]");
+            data.Add(source, "Metrics:Backends:InMemory:Enabled", "[true]");
+            data.Add(source, "Metrics:Catalogue:TelegramBot", "[true]");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesWhereSectionsBelong))]
+    public void Build_ValueWhereASectionBelongs_FailsNamingTheKey(string source, string key, string value)
+    {
+        var error = ConfigurationFailure.Of(ConfigurationSources.Build(source, key, value));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a section", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(SectionsWhereValuesBelong))]
+    public void Build_SectionWhereAValueBelongs_FailsNamingTheKey(string source, string key, string value)
+    {
+        var error = ConfigurationFailure.Of(ConfigurationSources.Build(source, key, value));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a single value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ValueWhereTheBackendSectionBelongs_SaysHowToSwitchItOn()
+    {
+        var error = ConfigurationFailure.Of(ConfigurationSources.Build(ConfigurationSources.EnvironmentVariables, "Metrics:Backends:StatsD", "true"));
+
+        Assert.Contains("Metrics:Backends:StatsD:Enabled", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_BucketsWithAKeyThatIsNotAnIndex_FailsNamingIt()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Histogram:Buckets:0", "0.1"), ("Metrics:Histogram:Buckets:fast", "1"));
+
+        Assert.Equal("Metrics:Histogram:Buckets:fast", error.Key);
+        Assert.Contains("expected a list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_EmptyOrNullJsonSections_AreTheDefaults()
+    {
+        const string Json = """
+            { "Metrics": { "Histogram": {}, "App": {}, "Catalogue": null, "Backends": { "InMemory": { "Enabled": true }, "StatsD": {}, "Meter": null } } }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Json))).Build();
+        var builder = new ContainerBuilder();
+        builder.RegisterModule(new MetricsModule(configuration));
+
+        using var container = builder.Build();
+
+        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", "1.0.0"), ("environment", "production")));
+    }
+
+    [Theory]
+    [InlineData(" 2.0.0 ", " staging ")]
+    [InlineData("\t2.0.0\n", "staging\r\n")]
+    public void Build_AppStringsWithSurroundingWhiteSpace_AreTrimmed(string version, string environment)
+    {
+        using var container = MetricsContainer.Build(_ => { }, ("Metrics:App:Version", version), ("Metrics:App:Environment", environment));
+
+        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", "2.0.0"), ("environment", "staging")));
+    }
+
+    [Fact]
+    public void Build_Default_DeclaresNoTelegramBotMetricAtStartup()
+    {
+        using var container = MetricsContainer.Build(_ => { });
+
+        Assert.DoesNotContain(container.Memory().Definitions, d => d.Name.StartsWith("telegram_", StringComparison.Ordinal) || d.Name.StartsWith("bot_", StringComparison.Ordinal));
+        Assert.Contains(container.Memory().Definitions, d => d.Name == MetricNames.FunctionCalls);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData(" True ")]
+    public void Build_CatalogueTelegramBotTrue_DeclaresTheTelegramBotMetricsAtStartup(string value)
+    {
+        using var container = MetricsContainer.Build(_ => { }, ("Metrics:Catalogue:TelegramBot", value));
+
+        string[] telegramBot =
+        [
+            MetricNames.TelegramApiRequests, MetricNames.TelegramApiRequestDuration, MetricNames.TelegramUpdates,
+            MetricNames.BotChannels, MetricNames.BotUsers, MetricNames.BotScheduledPosts, MetricNames.BotPostsSent, MetricNames.BotPostViewsUpdates,
+        ];
+        Assert.All(telegramBot, name => Assert.Contains(container.Memory().Definitions, d => d.Name == name));
+    }
+
+    [Fact]
+    public void Build_CatalogueTelegramBotNotBoolean_FailsNamingTheKey()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Catalogue:TelegramBot", "sometimes"));
+
+        Assert.Equal("Metrics:Catalogue:TelegramBot", error.Key);
+        Assert.Contains("true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_UnknownKeyUnderCatalogue_FailsListingValidKeys()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Catalogue:Telegram", "true"));
+
+        Assert.Equal("Metrics:Catalogue:Telegram", error.Key);
+        Assert.Contains("Valid keys: TelegramBot", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Interception.Metrics.Diagnostics.Tests.Support;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OtelMetricType = OpenTelemetry.Metrics.MetricType;
@@ -81,15 +82,134 @@ public sealed class MeterMetricsBackendOpenTelemetryTests
         Assert.Equal(1, Assert.Single(Points("app_info")).GetGaugeLastValueDouble());
     }
 
+    [Fact]
+    public void Backend_InvalidValues_NeverExportedAndCountedPerMetric()
+    {
+        using var provider = Provider();
+        using var backend = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName });
+        backend.InitializeMetric(new MetricDefinition("jobs_total", MetricType.Counter, "Jobs.", ["queue"]));
+        backend.InitializeMetric(new MetricDefinition("job_duration_seconds", MetricType.Histogram, "Job duration.", ["queue"], [0.1, 1, 10]));
+        backend.InitializeMetric(new MetricDefinition("queue_depth", MetricType.Gauge, "Depth.", ["queue"]));
+        var jobs = backend.Bind("jobs_total", ["mail"]);
+        var durations = backend.Bind("job_duration_seconds", ["mail"]);
+        var depth = backend.Bind("queue_depth", ["mail"]);
+        jobs.Record(3);
+        durations.Record(0.5);
+        depth.Record(7);
+
+        var exception = Record.Exception(() =>
+        {
+            jobs.Record(-2);
+            jobs.Record(double.PositiveInfinity);
+            backend.RecordCounter("jobs_total", double.NaN, new Dictionary<string, string> { ["queue"] = "mail" });
+            durations.Record(TimeSpan.FromSeconds(-5).TotalSeconds);
+            backend.RecordHistogram("job_duration_seconds", TimeSpan.MinValue.TotalSeconds, new Dictionary<string, string> { ["queue"] = "mail" });
+            depth.Record(double.NaN);
+        });
+        provider.ForceFlush();
+
+        Assert.Null(exception);
+        Assert.Equal(3, Assert.Single(Points("jobs_total")).GetSumDouble());
+        var histogram = Assert.Single(Points("job_duration_seconds"));
+        Assert.Equal(1, histogram.GetHistogramCount());
+        Assert.Equal(0.5, histogram.GetHistogramSum());
+        Assert.Equal(7, Assert.Single(Points("queue_depth")).GetGaugeLastValueDouble());
+        var invalid = Points("metrics_invalid_values_total");
+        Assert.Equal(3, invalid.Single(p => Tag(p, "metric") == "jobs_total").GetSumDouble());
+        Assert.Equal(2, invalid.Single(p => Tag(p, "metric") == "job_duration_seconds").GetSumDouble());
+        Assert.Equal(1, invalid.Single(p => Tag(p, "metric") == "queue_depth").GetSumDouble());
+    }
+
+    [Fact]
+    public void CollectorServices_OverMeterBackend_GaugesNeverSetExportNoPoint()
+    {
+        using var provider = Provider();
+        using var backend = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName });
+        var collector = new MetricsCollectorService(backend);
+        _ = new SystemMetricsService(backend, new Moq.Mock<ISystemMetricsProvider>().Object, collector);
+        collector.RecordHttpRequest(new HttpRequestMetric("GET", "/", 200, TimeSpan.FromMilliseconds(5)));
+
+        provider.ForceFlush();
+
+        Assert.Single(Points("http_requests_total"));
+        foreach (var gauge in (string[])["database_connections_active", "background_workers_active", "system_cpu_usage_percent", "system_memory_usage_percent", "system_disk_usage_percent"])
+        {
+            Assert.Empty(_exported.Where(m => m.Name == gauge).SelectMany(m => PointsOf(m)));
+        }
+    }
+
+    [Fact]
+    public void TwoBackends_DistinctMeterNames_OpenTelemetryExportsEachApart()
+    {
+        var otherName = _meterName + ".Other";
+        using var provider = Sdk.CreateMeterProviderBuilder().AddMeter(_meterName).AddMeter(otherName).AddInMemoryExporter(_exported).Build();
+        using var first = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName });
+        using var second = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = otherName });
+        new MetricsCollectorService(first).BindOperation(MetricKind.Function, "Orders.Place").Record(OperationStatus.Success, TimeSpan.FromMilliseconds(1));
+        var calls = new MetricsCollectorService(second).BindOperation(MetricKind.Function, "Orders.Place");
+        for (var i = 0; i < 5; i++)
+        {
+            calls.Record(OperationStatus.Success, TimeSpan.FromMilliseconds(1));
+        }
+
+        provider.ForceFlush();
+
+        var exported = _exported.Where(m => m.Name == "function_calls_total").ToDictionary(m => m.MeterName, m => PointsOf(m).Single().GetSumDouble());
+        Assert.Equal(1, exported[_meterName]);
+        Assert.Equal(5, exported[otherName]);
+    }
+
+    [Fact]
+    public void TwoBackends_SameMeterName_OpenTelemetryAddsThemUpAndTheSecondBackendWarns()
+    {
+        using var provider = Provider();
+        var logger = new CapturingLogger();
+        using var first = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName });
+        var firstCalls = new MetricsCollectorService(first).BindOperation(MetricKind.Function, "Orders.Place");
+        using var second = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName }, logger: logger);
+        var secondCalls = new MetricsCollectorService(second).BindOperation(MetricKind.Function, "Orders.Place");
+        for (var i = 0; i < 3; i++)
+        {
+            firstCalls.Record(OperationStatus.Success, TimeSpan.FromMilliseconds(1));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            secondCalls.Record(OperationStatus.Success, TimeSpan.FromMilliseconds(1));
+        }
+
+        provider.ForceFlush();
+
+        // What the warning is about: one meter name, one stream, 3 + 5.
+        Assert.Equal(8, Assert.Single(Points("function_calls_total")).GetSumDouble());
+        var warning = Assert.Single(logger.Messages);
+        Assert.Contains($"'{_meterName}'", warning, StringComparison.Ordinal);
+        Assert.Contains("Metrics:Backends:Meter:MeterName", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_NoOtherMeterOfThatName_DoesNotWarn()
+    {
+        var logger = new CapturingLogger();
+        using var other = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName + ".Other" });
+        other.InitializeMetric(new MetricDefinition("jobs_total", MetricType.Counter, "Jobs."));
+
+        using var backend = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName }, logger: logger);
+
+        Assert.Empty(logger.Messages);
+    }
+
     private MeterProvider Provider() =>
         Sdk.CreateMeterProviderBuilder().AddMeter(_meterName).AddInMemoryExporter(_exported).Build();
 
     private Metric Metric(string name) => _exported.Last(m => m.Name == name);
 
-    private List<MetricPoint> Points(string name)
+    private List<MetricPoint> Points(string name) => PointsOf(Metric(name));
+
+    private static List<MetricPoint> PointsOf(Metric metric)
     {
         var points = new List<MetricPoint>();
-        foreach (ref readonly var point in Metric(name).GetMetricPoints())
+        foreach (ref readonly var point in metric.GetMetricPoints())
         {
             points.Add(point);
         }

@@ -35,11 +35,42 @@ public sealed class PrometheusMetricsBackendTests : IDisposable
     }
 
     [Fact]
-    public void GetMetricsOutput_GaugeWithoutLabelsNeverSet_WritesZero()
+    public void GetMetricsOutput_GaugeNeverSet_WritesHelpAndTypeButNoSample()
+    {
+        _backend.InitializeMetric(new MetricDefinition("idle_workers", MetricType.Gauge, "Idle workers."));
+        _backend.InitializeMetric(new MetricDefinition("queue_depth", MetricType.Gauge, "Depth.", ["queue"]));
+        _backend.Bind("idle_workers", []);
+        _backend.Bind("queue_depth", ["mail"]);
+
+        var output = _backend.GetMetricsOutput();
+
+        Assert.Contains("# TYPE idle_workers gauge\n", output, StringComparison.Ordinal);
+        Assert.Contains("# TYPE queue_depth gauge\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nidle_workers ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nqueue_depth{", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetMetricsOutput_GaugeSetToZero_WritesTheZero()
     {
         _backend.InitializeMetric(new MetricDefinition("idle_workers", MetricType.Gauge, "Idle workers."));
 
+        _backend.Bind("idle_workers", []).Record(0);
+
         Assert.Contains("\nidle_workers 0\n", _backend.GetMetricsOutput(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetMetricsOutput_CounterAndHistogramNeverRecorded_StillWriteTheirZeroSamples()
+    {
+        _backend.InitializeMetric(new MetricDefinition("jobs_total", MetricType.Counter, "Jobs."));
+        _backend.InitializeMetric(new MetricDefinition("step_seconds", MetricType.Histogram, "Step.", ["step"], [0.1]));
+        _backend.Bind("step_seconds", ["parse"]);
+
+        var output = _backend.GetMetricsOutput();
+
+        Assert.Contains("\njobs_total 0\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nstep_seconds_count{step=\"parse\"} 0\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,7 +305,95 @@ public sealed class PrometheusMetricsBackendTests : IDisposable
         Assert.Equal(_backend.ContentType, collector.ContentType);
         Assert.Contains("telegram_updates_total{update_type=\"message\",status=\"success\"} 1\n", output, StringComparison.Ordinal);
         Assert.Contains("# TYPE function_duration_seconds histogram\n", output, StringComparison.Ordinal);
-        Assert.Contains("\ndatabase_connections_active 0\n", output, StringComparison.Ordinal);
+        Assert.Contains("# TYPE database_connections_active gauge\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\ndatabase_connections_active ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CollectorServices_Constructed_GenericPartAndSelfMetricsDeclaredGaugesUnsetTelegramBotPartAbsent()
+    {
+        _ = new MetricsCollectorService(_backend);
+        _ = new BusinessMetricsService(_backend);
+        _ = new HealthCheckService(_backend);
+        _ = new SystemMetricsService(_backend, new Moq.Mock<ISystemMetricsProvider>().Object);
+
+        var output = _backend.GetMetricsOutput();
+
+        foreach (var metric in (string[])["metrics_cardinality_overflow_total", "metrics_backend_errors_total", "metrics_invalid_values_total"])
+        {
+            Assert.Contains($"# TYPE {metric} counter\n", output, StringComparison.Ordinal);
+        }
+
+        foreach (var gauge in (string[])["system_cpu_usage_percent", "system_memory_usage_percent", "system_disk_usage_percent", "database_connections_active", "background_workers_active"])
+        {
+            Assert.Contains($"# TYPE {gauge} gauge\n", output, StringComparison.Ordinal);
+            Assert.DoesNotContain($"\n{gauge} ", output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("telegram_", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("bot_", output, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, double> InvalidValues => new()
+    {
+        { "jobs_total", -2 },
+        { "jobs_total", double.NaN },
+        { "jobs_total", double.PositiveInfinity },
+        { "jobs_total", double.NegativeInfinity },
+        { "step_seconds", -5 },
+        { "step_seconds", TimeSpan.MinValue.TotalSeconds },
+        { "step_seconds", double.NaN },
+        { "step_seconds", double.PositiveInfinity },
+        { "payload_bytes", -1 },
+        { "payload_bytes", double.NaN },
+        { "queue_depth", double.NaN },
+        { "queue_depth", double.PositiveInfinity },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidValues))]
+    public void Record_InvalidValue_NeverReachesPrometheusNeverThrowsAndIsCounted(string metric, double value)
+    {
+        _backend.InitializeMetric(new MetricDefinition("jobs_total", MetricType.Counter, "Jobs.", ["queue"]));
+        _backend.InitializeMetric(new MetricDefinition("step_seconds", MetricType.Histogram, "Step.", ["queue"], [0.1, 1]));
+        _backend.InitializeMetric(new MetricDefinition("payload_bytes", MetricType.Summary, "Payload.", ["queue"]));
+        _backend.InitializeMetric(new MetricDefinition("queue_depth", MetricType.Gauge, "Depth.", ["queue"]));
+        foreach (var name in (string[])["jobs_total", "step_seconds", "payload_bytes", "queue_depth"])
+        {
+            _backend.Bind(name, ["mail"]).Record(0.5);
+        }
+
+        var before = _backend.GetMetricsOutput();
+        var exception = Record.Exception(() =>
+        {
+            _backend.Bind(metric, ["mail"]).Record(value);
+            var labels = new Dictionary<string, string> { ["queue"] = "mail" };
+            switch (metric)
+            {
+                case "jobs_total": _backend.RecordCounter(metric, value, labels); break;
+                case "queue_depth": _backend.SetGauge(metric, value, labels); break;
+                default: _backend.RecordHistogram(metric, value, labels); break;
+            }
+        });
+
+        Assert.Null(exception);
+        var after = _backend.GetMetricsOutput();
+        Assert.Equal(Samples(before, "metrics_invalid_values_total"), Samples(after, "metrics_invalid_values_total"));
+        Assert.Contains($"metrics_invalid_values_total{{metric=\"{metric}\"}} 2\n", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_LoneSurrogatesThatRenderAlike_OneSampleWithTheExactTotal()
+    {
+        _backend.InitializeMetric(new MetricDefinition("hits_total", MetricType.Counter, "Hits.", ["endpoint"]));
+
+        _backend.Bind("hits_total", ["/x\uD800"]).Record(1);
+        _backend.Bind("hits_total", ["/x\uD801"]).Record(2);
+        _backend.Bind("hits_total", ["/x\uDFFF"]).Record(4);
+
+        var output = _backend.GetMetricsOutput();
+        Assert.Single(AllIndexesOf(output, "hits_total{"));
+        Assert.Contains("hits_total{endpoint=\"/x\uFFFD\"} 7\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -304,6 +423,10 @@ public sealed class PrometheusMetricsBackendTests : IDisposable
             }
         }
     }
+
+    /// <summary>The sample lines of <paramref name="text"/>, without those that contain one of <paramref name="excluded"/>.</summary>
+    private static string[] Samples(string text, params string[] excluded) =>
+        [.. text.Split('\n').Where(l => l.Length > 0 && l[0] != '#' && !excluded.Any(e => l.Contains(e, StringComparison.Ordinal)))];
 
     private static List<int> AllIndexesOf(string text, string value)
     {

@@ -3,7 +3,7 @@ namespace Interception.Metrics.Prometheus.Tests.TestSupport;
 /// <summary>
 /// Drives every recording method of the collector services, every <see cref="MetricKind"/> through
 /// <see cref="MetricsCollectorService.BindOperation"/> (successes, failures, cancellations, constant labels) and
-/// hostile label values, and returns the samples that must come out. Durations are binary fractions, so sums are exact.
+/// hostile label values, lone surrogates and invalid values, and returns the samples that must come out. Durations are binary fractions, so sums are exact.
 /// </summary>
 internal static class MixedWorkload
 {
@@ -73,7 +73,7 @@ internal static class MixedWorkload
         Repeat(2, () => function.Record(OperationStatus.Success, Seconds(0.125)));
         function.Record(OperationStatus.Failed, Seconds(0.25));
         function.Record(OperationStatus.Canceled, Seconds(0.5));
-        Expect("function_calls_total", 2, ("function", "OrderService.Place"), ("status", "success"), ("team", "payments"));
+        Expect("function_calls_total", 3, ("function", "OrderService.Place"), ("status", "success"), ("team", "payments"));
         Expect("function_calls_total", 1, ("function", "OrderService.Place"), ("status", "failed"), ("team", "payments"));
         Expect("function_calls_total", 1, ("function", "OrderService.Place"), ("status", "canceled"), ("team", "payments"));
         Expect("function_duration_seconds_count", 4, ("function", "OrderService.Place"), ("team", "payments"));
@@ -130,6 +130,24 @@ internal static class MixedWorkload
         health.UpdateHealthChecks([new HealthCheckResult("database", true), new HealthCheckResult("telegram", false, "timeout")]);
         Expect("health_check_status", 1, ("check_name", "database"));
         Expect("health_check_status", 0, ("check_name", "telegram"));
+
+        // Label values cut inside an emoji (lone surrogates) render alike: one series with the exact total.
+        collector.RecordHttpRequest(new HttpRequestMetric("GET", "/cut\uD800", 200, Seconds(0.125)));
+        Repeat(2, () => collector.RecordHttpRequest(new HttpRequestMetric("GET", "/cut\uD801", 200, Seconds(0.125))));
+        Repeat(4, () => collector.RecordHttpRequest(new HttpRequestMetric("GET", "/cut\uDFFF", 200, Seconds(0.125))));
+        Expect("http_requests_total", 7, ("method", "GET"), ("endpoint", "/cut\uFFFD"), ("status", "200"));
+        Expect("http_request_duration_seconds_count", 7, ("method", "GET"), ("endpoint", "/cut\uFFFD"));
+
+        // Invalid values are dropped and counted: the request counts, its negative duration does not.
+        collector.RecordHttpRequest(new HttpRequestMetric("GET", "/clock-skew", 200, Seconds(-5)));
+        collector.RecordHttpRequest(new HttpRequestMetric("GET", "/clock-skew", 200, TimeSpan.MinValue));
+        collector.RecordHttpRequest(new HttpRequestMetric("GET", "/clock-skew", 200, Seconds(0.25)));
+        function.Record(OperationStatus.Success, Seconds(-1));
+        Expect("http_requests_total", 3, ("method", "GET"), ("endpoint", "/clock-skew"), ("status", "200"));
+        Expect("http_request_duration_seconds_count", 1, ("method", "GET"), ("endpoint", "/clock-skew"));
+        Expect("http_request_duration_seconds_sum", 0.25, ("method", "GET"), ("endpoint", "/clock-skew"));
+        Expect("metrics_invalid_values_total", 2, ("metric", "http_request_duration_seconds"));
+        Expect("metrics_invalid_values_total", 1, ("metric", "function_duration_seconds"));
 
         return expected;
     }

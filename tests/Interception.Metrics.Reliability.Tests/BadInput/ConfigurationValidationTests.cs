@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace Interception.Metrics.Reliability.Tests.BadInput;
 
@@ -65,6 +68,19 @@ public sealed class ConfigurationValidationTests
         { [StatsDOn, "Metrics:Backends:StatsD:FlushInterval=00:05:00"], "Metrics:Backends:StatsD:FlushInterval", "00:05:00 is out of range" },
         { [StatsDOn, "Metrics:Backends:StatsD:FlushInterval=soon"], "Metrics:Backends:StatsD:FlushInterval", "'soon' is not a valid TimeSpan" },
         { [StatsDOn, "Metrics:Backends:StatsD:Prefix=" + new string('p', 800)], "Metrics:Backends:StatsD:Prefix", "is too long for a MaxPacketSize of 1432 bytes" },
+        { [StatsDOn, "Metrics:Backends:StatsD:Host=127.0.0.1:8125"], "Metrics:Backends:StatsD:Host", "'127.0.0.1:8125' is not a host name or IP address" },
+        { [StatsDOn, "Metrics:Backends:StatsD:Host=statsd agent"], "Metrics:Backends:StatsD:Host", "'statsd agent' is not a host name or IP address" },
+        { [StatsDOn, "Metrics:Backends:StatsD:Host:0=10.0.0.1"], "Metrics:Backends:StatsD:Host", "expected a single value" },
+        { [StatsDOn, "Metrics:Backends:StatsD:Prefix:0=app"], "Metrics:Backends:StatsD:Prefix", "expected a single value" },
+        { [MeterOn, "Metrics:Backends:Meter:MeterName:0=A"], "Metrics:Backends:Meter:MeterName", "expected a single value" },
+        { ["Metrics:App:Version:0=2.0"], "Metrics:App:Version", "expected a single value" },
+        { ["Metrics:Backends:StatsD=true"], "Metrics:Backends:StatsD", "expected a section" },
+        { ["Metrics:Backends:Meter=on"], "Metrics:Backends:Meter", "expected a section" },
+        { ["Metrics:Backends=StatsD"], "Metrics:Backends", "expected a section" },
+        { ["Metrics:Histogram=0.1,1"], "Metrics:Histogram", "expected a section" },
+        { ["Metrics:App=2.0"], "Metrics:App", "expected a section" },
+        { ["Metrics:Catalogue:TelegramBot=often"], "Metrics:Catalogue:TelegramBot", "'often' is not a valid boolean" },
+        { ["Metrics:Catalogue:Bot=true"], "Metrics:Catalogue:Bot", "unknown key 'Bot'. Valid keys: TelegramBot" },
         { [MeterOn, "Metrics:Backends:Meter:Enabled=enabled"], "Metrics:Backends:Meter:Enabled", "'enabled' is not a valid boolean" },
         { [MeterOn, "Metrics:Backends:Meter:MeterName="], "Metrics:Backends:Meter:MeterName", "must not be empty" },
         { [MeterOn, "Metrics:Backends:Meter:MeterName=   "], "Metrics:Backends:Meter:MeterName", "must not be empty" },
@@ -111,6 +127,112 @@ public sealed class ConfigurationValidationTests
             ]).Select(Split)]);
 
         Assert.Equal(backends, container.Resolve<MultiMetricsBackend>().Backends.Count);
+    }
+
+    /// <summary>
+    /// Every key of the README's configuration block (every documented key, with its default), given the other
+    /// shape: a value where the README has a section or a list, a section where it has a value. The key comes from
+    /// the README, so a key documented later is covered without touching this test.
+    /// </summary>
+    public static TheoryData<string, string, string> DocumentedKeysInTheWrongShape()
+    {
+        var data = new TheoryData<string, string, string>();
+        using var document = JsonDocument.Parse(ReadmeConfigurationBlock());
+        void Walk(string path, JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    data.Add(path, "\"on\"", "expected a section");
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Walk(path + ":" + property.Name, property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    data.Add(path, "\"0.1,1\"", "expected a list");
+                    break;
+                default:
+                    data.Add(path, "{ \"Value\": \"1\" }", "expected a single value");
+                    break;
+            }
+        }
+
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            Walk(property.Name, property.Value);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Build_TheReadmeConfigurationBlock_StartsAndCoversEveryKey()
+    {
+        using var container = Build(ReadmeConfigurationBlock());
+
+        Assert.Single(container.Resolve<MultiMetricsBackend>().Backends);
+        Assert.True(DocumentedKeysInTheWrongShape().Count() >= 30);
+    }
+
+    [Theory]
+    [MemberData(nameof(DocumentedKeysInTheWrongShape))]
+    public void Build_DocumentedKeyGivenTheWrongShape_FailsNamingTheKey(string key, string jsonValue, string expected)
+    {
+        // The README's block as appsettings.json, and the wrong shape from a second source, as an environment
+        // variable or a command-line argument would add it on top.
+        var thrown = Record.Exception(() => Build(ReadmeConfigurationBlock(), Nest(key, jsonValue)).Dispose());
+
+        var error = Assert.IsType<MetricsConfigurationException>(Unwrap(thrown));
+        Assert.Equal(key, error.Key);
+        Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IContainer Build(params string[] jsonDocuments)
+    {
+        var configuration = new ConfigurationBuilder();
+        foreach (var json in jsonDocuments)
+        {
+            configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        }
+
+        var builder = new ContainerBuilder();
+        builder.RegisterModule(new MetricsModule(configuration.Build()));
+        return builder.Build();
+    }
+
+    private static Exception? Unwrap(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is MetricsConfigurationException)
+            {
+                return current;
+            }
+        }
+
+        return exception;
+    }
+
+    private static string Nest(string key, string jsonValue) =>
+        key.Split(':').Reverse().Aggregate(jsonValue, (json, part) => $"{{\"{part}\": {json}}}");
+
+    /// <summary>The first <c>json</c> block of the README's Configuration section.</summary>
+    private static string ReadmeConfigurationBlock()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "README.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var readme = File.ReadAllText(Path.Combine(directory.FullName, "README.md"));
+        var section = readme[readme.IndexOf("\n## Configuration", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
+        return section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
     }
 
     private static (string Key, string? Value) Split(string setting)

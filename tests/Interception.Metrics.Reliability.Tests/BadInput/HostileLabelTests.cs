@@ -86,7 +86,8 @@ public sealed class HostileLabelTests(ITestOutputHelper output)
         Assert.Equal(count, Sum(counters, MetricNames.BackgroundTasks));
         Assert.Equal(HostileWorkload.InterceptedCalls, Sum(counters, MetricNames.FunctionCalls));
         var timers = StatsDAdminSnapshot.TimerCounts(await daemon.TimersAsync());
-        Assert.Equal(count, timers.Where(t => t.Key.StartsWith(MetricNames.HttpRequestDuration + ";", StringComparison.Ordinal)).Sum(t => t.Value));
+        // A duration histogram is a StatsD timer in milliseconds, named without its _seconds suffix.
+        Assert.Equal(count, timers.Where(t => t.Key.StartsWith("http_request_duration;", StringComparison.Ordinal)).Sum(t => t.Value));
     }
 
     private static double Sum(Dictionary<string, double> counters, string metric) =>

@@ -63,6 +63,61 @@ public sealed class StatsDMetricsBackendFactoryTests
         Assert.Contains(expectedKey, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(" 127.0.0.1 ", " svc ")]
+    [InlineData("\t127.0.0.1\n", "svc")]
+    public async Task Create_HostAndPrefixWithSurroundingWhiteSpace_AreTrimmedAndMetricsArrive(string host, string prefix)
+    {
+        using var listener = new UdpListener();
+        var section = Section(new()
+        {
+            ["Host"] = host,
+            ["Port"] = listener.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Prefix"] = prefix,
+        });
+
+        var backend = Assert.IsType<StatsDMetricsBackend>(new StatsDMetricsBackendFactory().Create(section, Context));
+        await using (backend)
+        {
+            backend.InitializeMetric(TestMetrics.Connections);
+            backend.SetGauge("database_connections_active", 7);
+        }
+
+        await listener.ReceiveUntilAsync(l => l.Lines.Count >= 1, TimeSpan.FromSeconds(10));
+        Assert.Equal(["svc.database_connections_active:7|g"], listener.Lines);
+        Assert.Equal(1, backend.SentCount);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:8125")]
+    [InlineData("statsd host")]
+    [InlineData("udp://127.0.0.1")]
+    [InlineData("127.0.0.1 8125")]
+    public void Create_HostThatIsNotAHostNameOrAddress_ThrowsNamingTheKey(string host)
+    {
+        var section = Section(new() { ["Enabled"] = "true", ["Host"] = host });
+
+        var exception = Assert.Throws<MetricsConfigurationException>(() => new StatsDMetricsBackendFactory().Create(section, Context));
+
+        Assert.Equal("Metrics:Backends:StatsD:Host", exception.Key);
+        Assert.Contains($"'{host}'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host")]
+    [InlineData("Prefix")]
+    [InlineData("Port")]
+    [InlineData("FlushInterval")]
+    public void Create_SectionWhereAValueBelongs_ThrowsNamingTheKey(string key)
+    {
+        var section = Section(new() { [key + ":0"] = "10.0.0.1", [key + ":1"] = "10.0.0.2" });
+
+        var exception = Assert.Throws<MetricsConfigurationException>(() => new StatsDMetricsBackendFactory().Create(section, Context));
+
+        Assert.Equal("Metrics:Backends:StatsD:" + key, exception.Key);
+        Assert.Contains("expected a single value", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Create_UnknownKey_ListsTheValidKeys()
     {

@@ -56,9 +56,11 @@ public sealed class StatsDDaemonIntegrationTests(ITestOutputHelper output)
         Assert.Equal(40, counters[Failed]);
         Assert.Equal(300, counters[Function]);
         var timers = await daemon.TimersAsync();
-        Assert.Equal(290, StatsDAdminSnapshot.TimerCounts(timers)["app.http_request_duration_seconds;method=GET;endpoint=-orders"]);
-        Assert.Equal(300, StatsDAdminSnapshot.TimerCounts(timers)["app.function_duration_seconds;function=Orders.Place"]);
-        Assert.Contains(12.5, StatsDAdminSnapshot.Timings(timers, "app.http_request_duration_seconds;method=GET;endpoint=-orders"));
+        // Timers are in milliseconds, as StatsD timers are, so their names carry no _seconds suffix.
+        Assert.Equal(290, StatsDAdminSnapshot.TimerCounts(timers)["app.http_request_duration;method=GET;endpoint=-orders"]);
+        Assert.Equal(300, StatsDAdminSnapshot.TimerCounts(timers)["app.function_duration;function=Orders.Place"]);
+        Assert.Contains(12.5, StatsDAdminSnapshot.Timings(timers, "app.http_request_duration;method=GET;endpoint=-orders"));
+        Assert.DoesNotContain(StatsDAdminSnapshot.TimerCounts(timers).Keys, key => key.Contains("_seconds", StringComparison.Ordinal));
         Assert.Equal(7, (await daemon.GaugesAsync())["app.database_connections_active"]);
         Assert.Equal(0, await daemon.BadLinesSeenAsync());
         Assert.Equal(0, backend.DroppedCount);
@@ -98,7 +100,7 @@ public sealed class StatsDDaemonIntegrationTests(ITestOutputHelper output)
 
         Assert.Equal(0, await daemon.BadLinesSeenAsync());
         Assert.Equal(2 * hostile.Length, Sum(await daemon.CountersAsync(), "hostile_total"));
-        Assert.Equal(hostile.Length, StatsDAdminSnapshot.TimerCounts(await daemon.TimersAsync()).Where(t => t.Key.StartsWith("hostile_seconds", StringComparison.Ordinal)).Sum(t => t.Value));
+        Assert.Equal(hostile.Length, StatsDAdminSnapshot.TimerCounts(await daemon.TimersAsync()).Where(t => t.Key.StartsWith("hostile;", StringComparison.Ordinal)).Sum(t => t.Value));
         Assert.All((await daemon.GaugesAsync()).Where(g => g.Key.StartsWith("hostile_gauge", StringComparison.Ordinal)), g => Assert.Equal(-1.5, g.Value));
         Assert.Equal(0, backend.DroppedCount);
     }

@@ -184,6 +184,38 @@ public class MetricsCollectorServiceTests
         Assert.Null(exception);
     }
 
+    [Theory]
+    [InlineData(-50_000_000L)]
+    [InlineData(-1L)]
+    [InlineData(long.MinValue)]
+    public void RecordMethods_NegativeDuration_CallCountedObservationDroppedAndCounted(long ticks)
+    {
+        var duration = TimeSpan.FromTicks(ticks);
+
+        var exception = Record.Exception(() =>
+        {
+            _collector.RecordHttpRequest(new HttpRequestMetric("GET", "/", 200, duration));
+            _collector.RecordTelegramApiRequest(new TelegramApiMetric("getMe", "success", duration));
+            _collector.RecordDatabaseQuery(new DatabaseQueryMetric("select", "success", duration));
+            _collector.RecordBackgroundTask(new BackgroundTaskMetric("job", "success", duration));
+            _collector.BindOperation(MetricKind.Function, "f").Record(OperationStatus.Success, duration);
+        });
+
+        Assert.Null(exception);
+        Assert.Equal(1, _memory.GetCounter("http_requests_total", ("method", "GET"), ("endpoint", "/"), ("status", "200")));
+        Assert.Equal(1, _memory.GetCounter("function_calls_total", ("function", "f"), ("status", "success")));
+        string[] histograms =
+        [
+            "http_request_duration_seconds", "telegram_api_request_duration_seconds", "database_query_duration_seconds",
+            "background_task_duration_seconds", "function_duration_seconds",
+        ];
+        foreach (var histogram in histograms)
+        {
+            Assert.All(_memory.GetSamples(histogram), sample => Assert.Equal((0L, 0.0), (sample.Count, sample.Sum)));
+            Assert.Equal(1, _memory.GetCounter("metrics_invalid_values_total", ("metric", histogram)));
+        }
+    }
+
     [Fact]
     public void Constructor_MultiBackendGiven_UsesItAsIs()
     {
@@ -199,7 +231,9 @@ public class MetricsCollectorServiceTests
     {
         var memory = new InMemoryMetricsBackend();
 
-        _ = new MetricsCollectorService(memory, [0.5, 1, 5]);
+        var collector = new MetricsCollectorService(memory, [0.5, 1, 5]);
+        Assert.Equal(4, memory.Definitions.Count(d => d.Type == MetricType.Histogram));
+        collector.RecordTelegramApiRequest(new TelegramApiMetric("getMe", "success", TimeSpan.FromSeconds(1)));
 
         var histograms = memory.Definitions.Where(d => d.Type == MetricType.Histogram).ToList();
         Assert.Equal(5, histograms.Count);

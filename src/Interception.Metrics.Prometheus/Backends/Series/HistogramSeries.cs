@@ -2,8 +2,14 @@ using Prometheus;
 
 namespace Interception.Metrics.Prometheus;
 
-/// <summary>A bound histogram series: recording observes on the cached prometheus-net child.</summary>
-internal sealed class HistogramSeries(Histogram.Child child) : IMetricSeries
+/// <summary>A bound histogram series: recording observes on the cached prometheus-net child, once its metric's guard accepts the value.</summary>
+internal sealed class HistogramSeries(Histogram.Child child, MetricValueGuard guard) : IMetricSeries
 {
-    public void Record(double value) => child.Observe(value);
+    public void Record(double value)
+    {
+        if (guard.Accept(value))
+        {
+            child.Observe(value);
+        }
+    }
 }

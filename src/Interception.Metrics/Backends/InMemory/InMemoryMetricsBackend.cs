@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Interception.Metrics.Backends.InMemory;
+using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics;
 
@@ -13,8 +14,9 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
 
     /// <summary>Creates the backend.</summary>
     /// <param name="cardinalityLimit">Distinct label sets per metric before folding.</param>
-    public InMemoryMetricsBackend(int cardinalityLimit = DefaultCardinalityLimit)
-        : base(cardinalityLimit)
+    /// <param name="logger">Receives the invalid values it drops, at most one message a minute.</param>
+    public InMemoryMetricsBackend(int cardinalityLimit = DefaultCardinalityLimit, ILogger? logger = null)
+        : base(cardinalityLimit, logger)
     {
     }
 
@@ -32,9 +34,14 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
     public MetricSample GetHistogram(string name, params (string Name, string Value)[] labels) =>
         Find(name, labels) ?? new MetricSample(ToDictionary(labels), 0, 0, 0, 0, 0);
 
-    /// <summary>Snapshots of every series of <paramref name="name"/> recorded so far.</summary>
+    /// <summary>
+    /// Snapshots of every series of <paramref name="name"/> so far: counters and histograms once bound (at zero until
+    /// recorded), gauges only once set.
+    /// </summary>
     public IReadOnlyList<MetricSample> GetSamples(string name) =>
-        _series.TryGetValue(name, out var all) ? all.Select(s => s.Snapshot()).ToArray() : [];
+        _series.TryGetValue(name, out var all)
+            ? all.Where(s => s.Type != MetricType.Gauge || s.HasBeenRecorded).Select(s => s.Snapshot()).ToArray()
+            : [];
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition) =>
@@ -57,7 +64,7 @@ public sealed class InMemoryMetricsBackend : MetricsBackend
             labels[key] = value;
         }
 
-        var series = new InMemorySeries(definition.Type, labels);
+        var series = new InMemorySeries(definition.Type, labels, ValueGuard(definition));
         _series[definition.Name].Enqueue(series);
         return series;
     }

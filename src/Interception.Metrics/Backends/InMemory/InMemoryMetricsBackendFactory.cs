@@ -1,5 +1,6 @@
 using Interception.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 [assembly: MetricsBackendFactory(typeof(InMemoryMetricsBackendFactory))]
 
@@ -16,7 +17,7 @@ public sealed class InMemoryMetricsBackendFactory : MetricsBackendFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         Validate(section);
-        return new InMemoryMetricsBackend(context.CardinalityLimit);
+        return new InMemoryMetricsBackend(context.CardinalityLimit, context.LoggerFactory.CreateLogger<InMemoryMetricsBackend>());
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace Interception.Metrics.Backends.InMemory;
 
 /// <summary>One series of the in-memory backend: a counter or gauge value, or a histogram's count, sum, min and max.</summary>
-internal sealed class InMemorySeries(MetricType type, IReadOnlyDictionary<string, string> labels) : IMetricSeries
+internal sealed class InMemorySeries(MetricType type, IReadOnlyDictionary<string, string> labels, MetricValueGuard guard) : IMetricSeries
 {
     private readonly Lock _gate = new();
     private double _value;
@@ -29,6 +29,11 @@ internal sealed class InMemorySeries(MetricType type, IReadOnlyDictionary<string
 
     public void Record(double value)
     {
+        if (!guard.Accept(value))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _recorded = true;

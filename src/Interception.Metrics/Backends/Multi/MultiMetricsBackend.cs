@@ -8,7 +8,9 @@ namespace Interception.Metrics;
 /// <summary>
 /// Sends every declaration and measurement to all of its child backends. A child that throws never reaches the
 /// caller and never stops the others: the failure is logged at a bounded rate and counted in
-/// <c>metrics_backend_errors_total{backend}</c> by the healthy children. With no children it is a no-op.
+/// <c>metrics_backend_errors_total{backend}</c> by the healthy children. A value its metric cannot record
+/// (see <see cref="MetricValueGuard"/>) reaches no child: it is counted in <c>metrics_invalid_values_total{metric}</c>
+/// on every child and logged at a bounded rate. With no children it is a no-op.
 /// </summary>
 public sealed class MultiMetricsBackend : MetricsBackend
 {
@@ -24,9 +26,9 @@ public sealed class MultiMetricsBackend : MetricsBackend
 
     /// <summary>Creates the fan-out.</summary>
     /// <param name="backends">The children, in the order they receive measurements.</param>
-    /// <param name="logger">Receives child failures, at most one message per child per <paramref name="failureLogInterval"/>.</param>
+    /// <param name="logger">Receives child failures, at most one message per child per <paramref name="failureLogInterval"/>, and dropped invalid values, at most one message a minute.</param>
     /// <param name="cardinalityLimit">Distinct label sets per metric before folding.</param>
-    /// <param name="timeProvider">Clock for the log rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Clock for the log rate limits; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="failureLogInterval">Least time between two failure messages of one child; one minute when <see langword="null"/>.</param>
     public MultiMetricsBackend(
         IEnumerable<IMetricsBackend> backends,
@@ -34,10 +36,9 @@ public sealed class MultiMetricsBackend : MetricsBackend
         int cardinalityLimit = DefaultCardinalityLimit,
         TimeProvider? timeProvider = null,
         TimeSpan? failureLogInterval = null)
-        : base(cardinalityLimit)
+        : base(cardinalityLimit, logger ?? throw new ArgumentNullException(nameof(logger)), timeProvider)
     {
         ArgumentNullException.ThrowIfNull(backends);
-        ArgumentNullException.ThrowIfNull(logger);
         _children = backends.ToArray();
         if (_children.Any(c => c is null))
         {
@@ -89,11 +90,14 @@ public sealed class MultiMetricsBackend : MetricsBackend
             }
         }
 
+        // The value rule is applied here, before any child sees the value: a child of the application's own that
+        // checks nothing is protected too, and a dropped value is counted once on every child.
+        var guard = ValueGuard(definition);
         return series.Count switch
         {
             0 => NullSeries.Instance,
-            1 => new GuardedSeries(series[0], indexes[0], _failures),
-            _ => new FanOutSeries([.. series], [.. indexes], _failures),
+            1 => new GuardedSeries(series[0], indexes[0], _failures, guard),
+            _ => new FanOutSeries([.. series], [.. indexes], _failures, guard),
         };
     }
 

@@ -5,7 +5,8 @@ namespace Interception.Metrics.Backends.Series;
 /// <summary>
 /// The series of one metric in one backend: a cache from label values to bound series, capped at the
 /// cardinality limit. Lookups of existing series are lock-free and allocation-free; only a new label set
-/// takes the lock.
+/// takes the lock. Label values are normalised (<see cref="LabelText"/>) before a series is bound, so values that
+/// render alike share one series.
 /// </summary>
 internal sealed class SeriesFamily
 {
@@ -21,11 +22,13 @@ internal sealed class SeriesFamily
 
     public SeriesFamily(
         MetricDefinition definition,
+        MetricValueGuard guard,
         int limit,
         Func<string[], IReadOnlyList<KeyValuePair<string, string>>, IMetricSeries> create,
         Func<IMetricSeries> foldedCounter)
     {
         Definition = definition;
+        Guard = guard;
         _limit = limit;
         _create = create;
         _foldedCounter = foldedCounter;
@@ -33,6 +36,9 @@ internal sealed class SeriesFamily
     }
 
     public MetricDefinition Definition { get; }
+
+    /// <summary>The value rule of this metric in this backend.</summary>
+    public MetricValueGuard Guard { get; }
 
     /// <summary>Distinct label sets bound so far, not counting the overflow series.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -49,6 +55,8 @@ internal sealed class SeriesFamily
 
         if (constantLabels is null || constantLabels.Count == 0)
         {
+            // An existing series is found with the values as given; only values that miss (new, null, or not
+            // valid UTF-16) are normalised, and then looked up again under the lock.
             return _lookup.TryGetValue(labelValues, out var existing) ? existing : Add(Normalize(labelValues), []);
         }
 
@@ -58,7 +66,7 @@ internal sealed class SeriesFamily
         for (var i = 0; i < constantLabels.Count; i++)
         {
             key[labelCount + (2 * i)] = constantLabels[i].Key;
-            key[labelCount + (2 * i) + 1] = constantLabels[i].Value ?? string.Empty;
+            key[labelCount + (2 * i) + 1] = LabelText.Normalize(constantLabels[i].Value);
         }
 
         return _series.TryGetValue(key, out var found) ? found : Add(key, NormalizeValues(constantLabels));
@@ -79,7 +87,7 @@ internal sealed class SeriesFamily
                 // backend), which counted the fold: record into the overflow series without counting it again.
                 return key.Length == Definition.Labels.Count && IsOverflowSet(key)
                     ? OverflowTarget()
-                    : _overflow ??= new OverflowSeries(OverflowTarget(), _foldedCounter());
+                    : _overflow ??= new OverflowSeries(OverflowTarget(), _foldedCounter(), Guard);
             }
 
             var labelValues = key.Length == Definition.Labels.Count ? key : key[..Definition.Labels.Count];
@@ -128,8 +136,8 @@ internal sealed class SeriesFamily
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> NormalizeValues(IReadOnlyList<KeyValuePair<string, string>> constantLabels) =>
-        constantLabels.Any(l => l.Value is null)
-            ? constantLabels.Select(l => new KeyValuePair<string, string>(l.Key, l.Value ?? string.Empty)).ToArray()
+        constantLabels.Any(l => !ReferenceEquals(l.Value, LabelText.Normalize(l.Value)))
+            ? constantLabels.Select(l => new KeyValuePair<string, string>(l.Key, LabelText.Normalize(l.Value))).ToArray()
             : constantLabels;
 
     private static string[] Normalize(ReadOnlySpan<string> labelValues)
@@ -137,7 +145,7 @@ internal sealed class SeriesFamily
         var copy = labelValues.ToArray();
         for (var i = 0; i < copy.Length; i++)
         {
-            copy[i] ??= string.Empty;
+            copy[i] = LabelText.Normalize(copy[i]);
         }
 
         return copy;

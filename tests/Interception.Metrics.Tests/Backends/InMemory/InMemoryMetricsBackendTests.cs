@@ -55,6 +55,18 @@ public class InMemoryMetricsBackendTests
     }
 
     [Fact]
+    public void GetSamples_GaugeBoundButNeverSet_IsAbsentWhileCountersShowZero()
+    {
+        _backend.Bind("queue_length", ["a"]);
+        _backend.Bind("queue_length", ["b"]).Record(0);
+        _backend.Bind("jobs_total", ["a"]);
+
+        var gauge = Assert.Single(_backend.GetSamples("queue_length"));
+        Assert.Equal("b", gauge.Labels["queue"]);
+        Assert.Equal(0, Assert.Single(_backend.GetSamples("jobs_total")).Value);
+    }
+
+    [Fact]
     public void GetGauge_SetSeveralTimes_ReturnsLastValue()
     {
         _backend.SetGauge("queue_length", 10, new Dictionary<string, string> { ["queue"] = "a" });

@@ -5,7 +5,7 @@ using Moq;
 
 namespace Interception.Metrics.Tests.Backends.Multi;
 
-public class MultiMetricsBackendTests
+public partial class MultiMetricsBackendTests
 {
     private const string ErrorsMetric = "metrics_backend_errors_total";
 
