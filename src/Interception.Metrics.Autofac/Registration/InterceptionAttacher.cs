@@ -7,20 +7,30 @@ using Autofac.Core.Resolving.Pipeline;
 using Autofac.Features.Decorators;
 using Castle.DynamicProxy;
 using Interception.Metrics.Proxying;
+using Interception.Metrics.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.Registration;
 
 /// <summary>
-/// Decides which registrations get timed and adds, to those only, a step at the start of their activation that
-/// wraps the new instance in a timing proxy. Because it runs inside activation, sharing (singletons, scopes) and
-/// decorators see the proxy: a singleton resolves the same proxy every time and a decorator wraps the proxy.
+/// Decides which registrations get timed and adds, to those only, a <see cref="TimingStep"/> at the start of their
+/// activation that wraps the new instance in a timing proxy. Because it runs inside activation, sharing (singletons,
+/// scopes) and decorators see the proxy: a singleton resolves the same proxy every time and a decorator wraps the
+/// proxy. A decorator is timed only for its own attributes, so a call is not timed twice through an attribute the
+/// decorator merely inherits from the interface.
 /// </summary>
-internal sealed class InterceptionAttacher(bool autoIntercept)
+/// <param name="enabled">Whether metrics are on (<c>Metrics:Enabled</c>).</param>
+/// <param name="autoIntercept">Whether every timed component is intercepted, not only opted-in ones.</param>
+/// <param name="parent">The attacher of the module of the enclosing lifetime scope, if any.</param>
+internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, InterceptionAttacher? parent)
 {
     /// <summary>Metadata key marking the module's own registrations, which are never intercepted.</summary>
     public const string OwnRegistrationKey = "Interception.Metrics.Own";
 
+    // The registrations examined, by id: each gets at most one step, even when the module is registered twice, and
+    // a child scope's module skips the stand-ins of its parent's registrations (they share the parent's id and pipeline).
+    private readonly ConcurrentDictionary<Guid, bool> _examined = new();
+    private readonly InterceptionAttacher? _parent = parent;
     private readonly Lock _gate = new();
     private readonly List<string> _pendingWarnings = [];
     private ILogger? _logger;
@@ -45,91 +55,8 @@ internal sealed class InterceptionAttacher(bool autoIntercept)
         }
     }
 
-    public void Attach(IComponentRegistration registration)
-    {
-        if (registration.Metadata.ContainsKey(OwnRegistrationKey)
-            || !(autoIntercept || registration.Metadata.ContainsKey(MetricsRegistrationExtensions.InterceptionMetadataKey))
-            || registration.Services.Any(s => s is DecoratorService))
-        {
-            return;
-        }
-
-        var serviceTypes = registration.Services.OfType<IServiceWithType>().Select(s => s.ServiceType).Distinct().ToArray();
-        if (serviceTypes.Length == 0 || serviceTypes.Contains(typeof(IMetricsBackend)))
-        {
-            return;
-        }
-
-        if (registration.Activator is ReflectionActivator)
-        {
-            // The implementation type is known now: decide once, and leave untimed components untouched.
-            var implementationType = registration.Activator.LimitType;
-            var interfaces = Decide(implementationType, serviceTypes);
-            if (interfaces is not null)
-            {
-                registration.PipelineBuilding += (_, pipeline) => pipeline.Use(
-                    PipelinePhase.Activation,
-                    MiddlewareInsertionMode.StartOfPhase,
-                    (context, next) =>
-                    {
-                        next(context);
-                        context.Instance = context.Resolve<MetricsProxyFactory>().CreateProxy(context.Instance!, interfaces, implementationType);
-                    });
-            }
-
-            return;
-        }
-
-        // Lambdas and instances: decided by the activated instance's type, once per type.
-        var decisions = new ConcurrentDictionary<Type, Type[]?>();
-        registration.PipelineBuilding += (_, pipeline) => pipeline.Use(
-            PipelinePhase.Activation,
-            MiddlewareInsertionMode.StartOfPhase,
-            (context, next) =>
-            {
-                next(context);
-                var instance = context.Instance;
-                if (instance is null)
-                {
-                    return;
-                }
-
-                var implementationType = ProxyUtil.GetUnproxiedType(instance);
-                var interfaces = decisions.GetOrAdd(instance.GetType(), _ => Decide(implementationType, serviceTypes));
-                if (interfaces is not null)
-                {
-                    context.Instance = context.Resolve<MetricsProxyFactory>().CreateProxy(instance, interfaces, implementationType);
-                }
-            });
-    }
-
-    private Type[]? Decide(Type implementationType, Type[] serviceTypes)
-    {
-        try
-        {
-            if (implementationType.IsArray || implementationType.IsPrimitive || implementationType.IsValueType)
-            {
-                return null;
-            }
-
-            var timed = MetricsProxyFactory.IsTimed(implementationType, serviceTypes, ReportMalformed)
-                || (serviceTypes.Any(t => !t.IsInterface) && CarriesTimer(implementationType));
-            return timed ? ProxyableInterfaces(implementationType, serviceTypes) : null;
-        }
-        catch (Exception exception) when (exception is ArgumentException or TypeLoadException or NotSupportedException)
-        {
-            Warn($"{implementationType.FullName} is not timed: its attributes could not be read ({exception.Message}).");
-            return null;
-        }
-    }
-
-    // Registered as a class, a component is not reached through its interfaces, but its attributes still ask for timing.
-    private static bool CarriesTimer(Type implementationType) =>
-        implementationType.IsDefined(typeof(MetricsTimerAttribute), inherit: true)
-        || implementationType.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.IsDefined(typeof(MetricsTimerAttribute), inherit: true))
-        || MetricsProxyFactory.IsTimed(implementationType, implementationType.GetInterfaces());
-
-    private void Warn(string warning)
+    /// <summary>Logs <paramref name="warning"/>, or keeps it until the container's logger is known.</summary>
+    public void Warn(string warning)
     {
         ILogger? logger;
         lock (_gate)
@@ -145,21 +72,132 @@ internal sealed class InterceptionAttacher(bool autoIntercept)
         logger.LogWarning("{Warning}", warning);
     }
 
+    public void Attach(IComponentRegistration registration)
+    {
+        if (!enabled
+            || registration.Metadata.ContainsKey(OwnRegistrationKey)
+            || !(autoIntercept || registration.Metadata.ContainsKey(MetricsRegistrationExtensions.InterceptionMetadataKey)))
+        {
+            return;
+        }
+
+        var serviceTypes = registration.Services.OfType<IServiceWithType>().Select(s => s.ServiceType).Distinct().ToArray();
+        if (serviceTypes.Length == 0 || serviceTypes.Contains(typeof(IMetricsBackend)) || !Examine(registration.Id))
+        {
+            return;
+        }
+
+        var decorator = registration.Services.Any(s => s is DecoratorService);
+        if (registration.Activator is ReflectionActivator)
+        {
+            // The implementation type is known now: decide once, and leave untimed components untouched.
+            var plan = Decide(registration.Activator.LimitType, serviceTypes, decorator);
+            if (plan is not null)
+            {
+                var step = new TimingStep(plan, this);
+                registration.PipelineBuilding += (_, pipeline) =>
+                    pipeline.Use(PipelinePhase.Activation, MiddlewareInsertionMode.StartOfPhase, step.Execute);
+            }
+
+            return;
+        }
+
+        // Lambdas and instances: decided by the activated instance's type, once per type.
+        var steps = new ConcurrentDictionary<Type, TimingStep?>();
+        registration.PipelineBuilding += (_, pipeline) => pipeline.Use(
+            PipelinePhase.Activation,
+            MiddlewareInsertionMode.StartOfPhase,
+            (context, next) =>
+            {
+                next(context);
+                if (context.Instance is { } instance
+                    && steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
+                        ? new TimingStep(plan, this)
+                        : null) is { } step)
+                {
+                    step.Wrap(context);
+                }
+            });
+    }
+
+    private bool Examine(Guid registrationId)
+    {
+        for (var ancestor = _parent; ancestor is not null; ancestor = ancestor._parent)
+        {
+            if (ancestor._examined.ContainsKey(registrationId))
+            {
+                return false;
+            }
+        }
+
+        return _examined.TryAdd(registrationId, true);
+    }
+
+    // Registered as a class, a component is not reached through its interfaces, but its attributes still ask for timing.
+    private static bool CarriesTimer(Type implementationType) =>
+        implementationType.IsDefined(typeof(MetricsTimerAttribute), inherit: true)
+        || implementationType.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.IsDefined(typeof(MetricsTimerAttribute), inherit: true))
+        || TimingAttributes.TimedMethods(implementationType, implementationType.GetInterfaces()).Count > 0;
+
+    private ProxyPlan? Decide(Type implementationType, Type[] serviceTypes, bool decorator)
+    {
+        try
+        {
+            if (implementationType.IsArray || implementationType.IsPrimitive || implementationType.IsValueType)
+            {
+                return null;
+            }
+
+            var interceptable = 0;
+            foreach (var method in TimingAttributes.TimedMethods(implementationType, serviceTypes, decorator, ReportMalformed))
+            {
+                if (ProxyLimits.WhyNotInterceptable(method) is { } reason)
+                {
+                    Warn(
+                        $"{implementationType.FullName}.{method.Name} is not timed: {reason}, which a proxy cannot pass to an interceptor. "
+                        + "Its calls go straight to the component; its other timed methods are still timed.");
+                }
+                else
+                {
+                    interceptable++;
+                }
+            }
+
+            var timed = interceptable > 0 || (!decorator && serviceTypes.Any(t => !t.IsInterface) && CarriesTimer(implementationType));
+            return timed ? Plan(implementationType, serviceTypes, decorator) : null;
+        }
+        catch (Exception exception)
+        {
+            Warn($"{implementationType.FullName} is not timed: its attributes could not be read ({exception.Message}).");
+            return null;
+        }
+    }
+
     private void ReportMalformed(ArgumentException exception) =>
         Warn($"{exception.Message} That method's calls proceed untimed; the component's other timed methods are still timed.");
 
-    private Type[]? ProxyableInterfaces(Type implementationType, Type[] serviceTypes)
+    private ProxyPlan? Plan(Type implementationType, Type[] serviceTypes, bool decorator)
     {
-        var unusable = serviceTypes.Where(t => !t.IsInterface || !ProxyUtil.IsAccessible(t)).ToArray();
-        if (unusable.Length > 0)
+        var classes = serviceTypes.Where(t => !t.IsInterface).ToArray();
+        if (classes.Length > 0)
         {
             Warn(
-                $"{implementationType.FullName} has [MetricsTimer] methods but is registered as {string.Join(", ", unusable.Select(t => t.FullName))}, "
-                + "which a timing proxy cannot stand in for (only public interfaces, or internal ones visible to DynamicProxyGenAssembly2, can); "
-                + "its calls are not timed. Register it only as interfaces to time it.");
+                $"{implementationType.FullName} has [MetricsTimer] methods but is registered as {string.Join(", ", classes.Select(t => t.FullName))}, "
+                + "which a timing proxy cannot stand in for (only interfaces can); its calls are not timed. Register it only as interfaces to time it.");
             return null;
         }
 
-        return MetricsProxyFactory.ProxyInterfaces(implementationType, serviceTypes);
+        foreach (var service in serviceTypes)
+        {
+            if (ProxyLimits.WhyNotImplementable(service) is { } reason)
+            {
+                Warn(
+                    $"{implementationType.FullName} has [MetricsTimer] methods but is not timed: a timing proxy cannot stand in for "
+                    + $"{ProxyLimits.Display(service)}, because {reason}. It is returned as it is.");
+                return null;
+            }
+        }
+
+        return MetricsProxyFactory.Plan(implementationType, serviceTypes, decorator);
     }
 }

@@ -17,6 +17,11 @@ namespace Interception.Metrics;
 /// in one fan-out) and intercepts every component whose implementation or service interface carries
 /// <see cref="MetricsTimerAttribute"/>. Components without it are returned as they are.
 /// </summary>
+/// <remarks>
+/// One module per container: registering it again in the same builder does nothing but log a warning. A module
+/// registered in a child lifetime scope times the components registered in that scope (and the scopes below it)
+/// into its own backends; the parent's components stay with the parent's module.
+/// </remarks>
 /// <example>
 /// <code>
 /// builder.RegisterModule(new MetricsModule(configuration));
@@ -26,7 +31,6 @@ namespace Interception.Metrics;
 public sealed class MetricsModule : Module
 {
     private readonly IConfiguration _configuration;
-    private InterceptionAttacher? _attacher;
 
     /// <summary>Creates the module.</summary>
     /// <param name="configuration">The application's root configuration; the module reads its "Metrics" section.</param>
@@ -40,8 +44,17 @@ public sealed class MetricsModule : Module
     /// <exception cref="MetricsConfigurationException">The "Metrics" section is invalid; the message names the key and the valid choices.</exception>
     protected override void Load(ContainerBuilder builder)
     {
+        var enclosing = ModuleScope.In(builder.Properties);
+        if (enclosing is not null && enclosing.IsOwnerOf(builder.Properties))
+        {
+            enclosing.Attacher.Warn(
+                "MetricsModule is registered more than once in this container; only the first registration is used, the others are ignored.");
+            return;
+        }
+
         var settings = MetricsSettingsReader.Read(_configuration);
-        _attacher = settings.Enabled ? new InterceptionAttacher(settings.AutoIntercept) : null;
+        var attacher = new InterceptionAttacher(settings.Enabled, settings.AutoIntercept, enclosing?.Attacher);
+        new ModuleScope(this, builder.Properties, attacher).Claim();
 
         Own(builder.Register(c => new ConfiguredBackends(
             settings.Enabled ? settings.Backends : [],
@@ -94,20 +107,25 @@ public sealed class MetricsModule : Module
                 Loggers(c).CreateLogger<MetricsInterceptor>(),
                 Clock(c));
         }));
-        Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>())));
 
-        var attacher = _attacher;
-        if (attacher is not null)
-        {
-            builder.RegisterBuildCallback(scope => attacher.ReportTo(Loggers(scope).CreateLogger<MetricsModule>()));
-        }
+        // Keyed by the attacher as well: the timing steps of this module's components find this module's factory
+        // even when a child scope with a module of its own activates them.
+        Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>()))).Keyed<MetricsProxyFactory>(attacher);
+
+        builder.RegisterBuildCallback(scope => attacher.ReportTo(Loggers(scope).CreateLogger<MetricsModule>()));
     }
 
-    /// <summary>Adds the timing step to components that carry timing attributes.</summary>
+    /// <summary>Adds the timing step to components that carry timing attributes, when this module owns their scope.</summary>
     protected override void AttachToComponentRegistration(IComponentRegistryBuilder componentRegistry, IComponentRegistration registration)
     {
+        ArgumentNullException.ThrowIfNull(componentRegistry);
         ArgumentNullException.ThrowIfNull(registration);
-        _attacher?.Attach(registration);
+
+        // The handlers of every module above a scope see that scope's registrations too; the nearest module times them.
+        if (ModuleScope.In(componentRegistry.Properties) is { } owner && ReferenceEquals(owner.Module, this))
+        {
+            owner.Attacher.Attach(registration);
+        }
     }
 
     private static IRegistrationBuilder<T, SimpleActivatorData, SingleRegistrationStyle> Own<T>(

@@ -8,7 +8,7 @@ namespace Interception.Metrics.Proxying;
 /// <see cref="MetricsInterceptor"/>. Castle asks once per method and proxy instance and keeps the answer, so
 /// the plan lookup leaves the per-call path.
 /// </summary>
-internal sealed class MetricsInterceptorSelector(MetricsInterceptor interceptor) : IInterceptorSelector
+internal sealed class MetricsInterceptorSelector(MetricsInterceptor interceptor, bool ownAttributesOnly) : IInterceptorSelector
 {
     public IInterceptor[] SelectInterceptors(Type type, MethodInfo method, IInterceptor[] interceptors)
     {
@@ -19,7 +19,7 @@ internal sealed class MetricsInterceptorSelector(MetricsInterceptor interceptor)
             return interceptors;
         }
 
-        var timer = interceptor.GetTimer(type, method);
+        var timer = interceptor.GetTimer(type, method, ownAttributesOnly);
         if (timer is null)
         {
             return [.. interceptors.Where((_, i) => i != index)];

@@ -15,41 +15,91 @@ internal sealed class MetricsProxyFactory
 
     private readonly IInterceptor[] _interceptors;
     private readonly MetricsInterceptorSelector _selector;
-    private readonly ConcurrentDictionary<Type, ProxyGenerationOptions> _options = new();
+    private readonly MetricsInterceptorSelector _ownAttributesSelector;
+    private readonly ConcurrentDictionary<(Type Type, bool OwnAttributesOnly, bool ForwardsToString), ProxyGenerationOptions> _options = new();
 
     public MetricsProxyFactory(MetricsInterceptor interceptor)
     {
         _interceptors = [interceptor];
-        _selector = new MetricsInterceptorSelector(interceptor);
+        _selector = new MetricsInterceptorSelector(interceptor, ownAttributesOnly: false);
+        _ownAttributesSelector = new MetricsInterceptorSelector(interceptor, ownAttributesOnly: true);
     }
 
-    /// <summary>The interfaces a proxy for <paramref name="implementationType"/> implements: every public interface it implements, services first.</summary>
+    /// <summary>
+    /// The interfaces a proxy for <paramref name="implementationType"/> implements: the services first, then every
+    /// other interface of the implementation that a proxy can implement (<see cref="ProxyLimits.WhyNotImplementable"/>),
+    /// so that casts the component allows keep working.
+    /// </summary>
     public static Type[] ProxyInterfaces(Type implementationType, IEnumerable<Type> serviceTypes)
     {
         var services = serviceTypes.Where(t => t.IsInterface).Distinct();
-        return services.Concat(implementationType.GetInterfaces().Where(ProxyUtil.IsAccessible))
+        return services.Concat(implementationType.GetInterfaces().Where(i => ProxyLimits.WhyNotImplementable(i) is null))
             .Distinct()
             .ToArray();
+    }
+
+    /// <summary>Plans the proxy of <paramref name="implementationType"/> reached through <paramref name="serviceTypes"/>.</summary>
+    /// <param name="implementationType">The type whose attributes decide what is timed.</param>
+    /// <param name="serviceTypes">The services the proxy stands in for; they must be implementable interfaces.</param>
+    /// <param name="ownAttributesOnly">Whether only the implementation's own attributes count (a decorator).</param>
+    public static ProxyPlan Plan(Type implementationType, IEnumerable<Type> serviceTypes, bool ownAttributesOnly = false)
+    {
+        var interfaces = ProxyInterfaces(implementationType, serviceTypes);
+        return new ProxyPlan(implementationType, interfaces, ownAttributesOnly, CanForwardToString(interfaces));
     }
 
     /// <summary>Creates a proxy of <paramref name="target"/> implementing <paramref name="interfaces"/> (the first is the primary one).</summary>
     /// <param name="target">The instance to time; it may itself be a proxy.</param>
     /// <param name="interfaces">The interfaces the proxy implements.</param>
     /// <param name="implementationType">The type whose attributes decide what is timed (the target's, or what a proxy target stands for).</param>
-    public object CreateProxy(object target, Type[] interfaces, Type implementationType)
+    public object CreateProxy(object target, Type[] interfaces, Type implementationType) =>
+        CreateProxy(target, new ProxyPlan(implementationType, interfaces, ownAttributesOnly: false, CanForwardToString(interfaces)));
+
+    /// <summary>Creates a proxy of <paramref name="target"/> as <paramref name="plan"/> says.</summary>
+    /// <exception cref="Exception">Castle cannot generate or instantiate the proxy type (the caller leaves the target untimed).</exception>
+    public object CreateProxy(object target, ProxyPlan plan)
     {
-        // Castle compares options by hook and by whether a selector is set, not by which selector, so every
-        // container's options for one implementation type hit the same cached proxy type.
+        // Castle compares options by hook, base type and whether a selector is set (not which one), so every
+        // container's options for one plan hit the same cached proxy type.
         var options = _options.GetOrAdd(
-            implementationType,
-            type => new ProxyGenerationOptions(new MetricsProxyGenerationHook(type)) { Selector = _selector });
-        return Generator.CreateInterfaceProxyWithTarget(interfaces[0], interfaces[1..], target, options, _interceptors);
+            (plan.ImplementationType, plan.OwnAttributesOnly, plan.ForwardsToString),
+            key => new ProxyGenerationOptions(new MetricsProxyGenerationHook(key.Type, key.OwnAttributesOnly))
+            {
+                Selector = key.OwnAttributesOnly ? _ownAttributesSelector : _selector,
+                BaseTypeForInterfaceProxy = key.ForwardsToString ? typeof(TimingProxy) : typeof(object),
+            });
+        return Generator.CreateInterfaceProxyWithTarget(plan.PrimaryInterface, plan.AdditionalInterfaces, target, options, _interceptors);
     }
 
-    /// <summary>Whether <paramref name="implementationType"/> has timed methods reachable through <paramref name="serviceTypes"/>.</summary>
-    /// <param name="implementationType">The implementation whose attributes decide.</param>
-    /// <param name="serviceTypes">The services it is reached through.</param>
-    /// <param name="malformed">Receives the error of each malformed attribute; such a method counts as timed and proceeds untimed.</param>
-    public static bool IsTimed(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null) =>
-        Timing.TimingAttributes.HasTimedMethods(implementationType, serviceTypes, malformed);
+    /// <summary>
+    /// Whether <paramref name="instance"/> is already timed by a <see cref="MetricsInterceptor"/>: a proxy carrying
+    /// one, or a proxy whose target (however deep) is. Wrapping it again would count each call twice.
+    /// </summary>
+    public static bool IsTimingProxy(object instance)
+    {
+        var current = instance;
+        for (var depth = 0; depth < 16 && current is IProxyTargetAccessor accessor; depth++)
+        {
+            if (Array.Exists(accessor.GetInterceptors(), i => i is MetricsInterceptor))
+            {
+                return true;
+            }
+
+            var target = accessor.DynProxyGetTarget();
+            if (target is null || ReferenceEquals(target, current))
+            {
+                return false;
+            }
+
+            current = target;
+        }
+
+        return false;
+    }
+
+    // TimingProxy lives in an unsigned assembly, which sends the proxy type to Castle's unsigned module. There,
+    // a non-public interface of a signed assembly (visible to Castle's signed module only) cannot be implemented:
+    // such a proxy keeps object as its base and ToString is not forwarded.
+    private static bool CanForwardToString(Type[] interfaces) =>
+        !Array.Exists(interfaces, i => !i.IsVisible && i.Assembly.GetName().GetPublicKeyToken() is { Length: > 0 });
 }

@@ -122,19 +122,11 @@ internal sealed class MethodTimer : IInterceptor
         Complete(OperationStatus.Success, start);
     }
 
-    /// <summary>Records a call whose task has completed, by the task's status.</summary>
-    public void CompleteFromTask(Task task, long start) => Complete(
-        task.Status switch
-        {
-            TaskStatus.RanToCompletion => OperationStatus.Success,
-            TaskStatus.Canceled => OperationStatus.Canceled,
-            _ => task.Exception?.InnerException is OperationCanceledException ? OperationStatus.Canceled : OperationStatus.Failed,
-        },
-        start);
+    /// <summary>Records a call whose task has completed, by <see cref="CompletionStatus"/>.</summary>
+    public void CompleteFromTask(Task task, long start) => Complete(CompletionStatus.Of(task), start);
 
-    /// <summary>Records a call that threw (or whose task faulted) with <paramref name="exception"/>.</summary>
-    public void Fail(Exception exception, long start) =>
-        Complete(exception is OperationCanceledException ? OperationStatus.Canceled : OperationStatus.Failed, start);
+    /// <summary>Records a call that threw (or whose task faulted) with <paramref name="exception"/>, by <see cref="CompletionStatus"/>.</summary>
+    public void Fail(Exception exception, long start) => Complete(CompletionStatus.Of(exception), start);
 
     private double ElapsedSeconds(long start) => (Timestamp() - start) * _secondsPerTick;
 

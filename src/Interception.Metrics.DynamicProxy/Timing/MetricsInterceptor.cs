@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Castle.DynamicProxy;
 using Interception.Metrics.Timing;
+using Interception.Metrics.Timing.Returns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,7 +24,7 @@ public sealed class MetricsInterceptor : IInterceptor
     private readonly Func<SystemMetricsService?> _systemMetrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<(Type Type, MethodInfo Method), MethodTimer?> _timers = new();
+    private readonly ConcurrentDictionary<(Type Type, MethodInfo Method, bool OwnAttributesOnly), MethodTimer?> _timers = new();
     private readonly Action<Exception> _reportFailure;
     private long _failures;
 
@@ -77,26 +78,35 @@ public sealed class MetricsInterceptor : IInterceptor
     }
 
     /// <summary>The plan of <paramref name="method"/> on <paramref name="implementationType"/>, built on first use; <see langword="null"/> when not timed.</summary>
-    internal MethodTimer? GetTimer(Type implementationType, MethodInfo method)
+    /// <param name="implementationType">The implementation whose attributes decide.</param>
+    /// <param name="method">The method called.</param>
+    /// <param name="ownAttributesOnly">Whether only the implementation's own attributes count (a decorator's proxy).</param>
+    internal MethodTimer? GetTimer(Type implementationType, MethodInfo method, bool ownAttributesOnly = false)
     {
         if (method.IsGenericMethod)
         {
             method = method.GetGenericMethodDefinition();
         }
 
-        return _timers.TryGetValue((implementationType, method), out var timer)
+        var key = (implementationType, method, ownAttributesOnly);
+        return _timers.TryGetValue(key, out var timer)
             ? timer
-            : _timers.GetOrAdd((implementationType, method), key => Build(key.Type, key.Method));
+            : _timers.GetOrAdd(key, k => Build(k.Type, k.Method, k.OwnAttributesOnly));
     }
 
-    private MethodTimer? Build(Type implementationType, MethodInfo method)
+    private MethodTimer? Build(Type implementationType, MethodInfo method, bool ownAttributesOnly)
     {
         try
         {
-            var timed = TimingAttributes.Resolve(implementationType, method);
+            var timed = TimingAttributes.Resolve(implementationType, method, ownAttributesOnly);
             if (timed is null)
             {
                 return null;
+            }
+
+            if (ReturnHandlers.Limitation(method.ReturnType) is { } limitation)
+            {
+                _logger.LogWarning("{Type}.{Method} {Limitation}.", implementationType.FullName, method.Name, limitation);
             }
 
             var metrics = _collector.BindOperation(timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod);

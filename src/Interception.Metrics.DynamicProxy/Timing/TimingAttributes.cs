@@ -7,14 +7,19 @@ namespace Interception.Metrics.Timing;
 /// Finds the attributes that apply to a method of an implementation type. The nearest wins: the implementation
 /// method's, then the implementation type's, then the interface method's, then the interface's. A type-level
 /// attribute covers the type's public methods and its interface implementations, but not property or event
-/// accessors nor <c>Dispose</c>/<c>DisposeAsync</c>.
+/// accessors nor <c>Dispose</c>/<c>DisposeAsync</c>. With <c>ownAttributesOnly</c> (a decorator) only the
+/// implementation's own attributes count: an attribute it merely inherits from the interface is the decorated
+/// component's, which is timed already.
 /// </summary>
 internal static class TimingAttributes
 {
     /// <summary>Resolves the timing of <paramref name="method"/> called on an instance of <paramref name="implementationType"/>.</summary>
+    /// <param name="implementationType">The implementation whose attributes decide.</param>
+    /// <param name="method">The method called, declared by the implementation or one of its interfaces.</param>
+    /// <param name="ownAttributesOnly">Whether to ignore the attributes of the interface and interface method.</param>
     /// <returns>The timing, or <see langword="null"/> when the method is not timed.</returns>
     /// <exception cref="ArgumentException">An attribute's <see cref="MetricsTimerAttribute.Labels"/> entry is malformed.</exception>
-    public static TimedMethod? Resolve(Type implementationType, MethodInfo method)
+    public static TimedMethod? Resolve(Type implementationType, MethodInfo method, bool ownAttributesOnly = false)
     {
         if (method.IsGenericMethod)
         {
@@ -25,10 +30,11 @@ internal static class TimingAttributes
         var typeLevelApplies = !method.IsSpecialName && !IsDisposal(method)
             && (implementation is null || implementation.IsPublic || interfaceMethod is not null);
 
+        var inherited = ownAttributesOnly ? null : interfaceMethod;
         var timer = implementation?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true)
             ?? (typeLevelApplies ? implementationType.GetCustomAttribute<MetricsTimerAttribute>(inherit: true) : null)
-            ?? interfaceMethod?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true)
-            ?? (typeLevelApplies ? interfaceMethod?.DeclaringType?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true) : null);
+            ?? inherited?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true)
+            ?? (typeLevelApplies ? inherited?.DeclaringType?.GetCustomAttribute<MetricsTimerAttribute>(inherit: true) : null);
         if (timer is null)
         {
             return null;
@@ -36,38 +42,47 @@ internal static class TimingAttributes
 
         var collect = implementation?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true
             || implementationType.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true)
-            || interfaceMethod?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true
-            || interfaceMethod?.DeclaringType?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true;
+            || inherited?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true
+            || inherited?.DeclaringType?.IsDefined(typeof(CollectSystemMetricsAttribute), inherit: true) == true;
 
         var methodName = (interfaceMethod ?? implementation ?? method).Name;
         var name = timer.Name ?? (timer.Kind == MetricKind.Function ? $"{TypeName(implementationType)}.{methodName}" : methodName);
         return new TimedMethod(timer.Kind, name, ParseLabels(timer.Labels, implementationType, methodName), timer.HttpMethod ?? "GET", collect);
     }
 
-    /// <summary>Whether any method reachable through <paramref name="serviceTypes"/> on <paramref name="implementationType"/> is timed.</summary>
+    /// <summary>The timed methods reachable through <paramref name="serviceTypes"/> on <paramref name="implementationType"/>.</summary>
     /// <param name="implementationType">The implementation whose attributes decide.</param>
     /// <param name="serviceTypes">The services it is reached through.</param>
+    /// <param name="ownAttributesOnly">Whether only the implementation's own attributes count (a decorator).</param>
     /// <param name="malformed">
     /// Receives the error of each method whose attribute is malformed. Such a method counts as timed: the proxy
     /// intercepts it and the interceptor lets it proceed untimed, while the other methods are still timed.
     /// </param>
-    public static bool HasTimedMethods(Type implementationType, IEnumerable<Type> serviceTypes, Action<ArgumentException>? malformed = null)
+    public static IReadOnlyList<MethodInfo> TimedMethods(
+        Type implementationType,
+        IEnumerable<Type> serviceTypes,
+        bool ownAttributesOnly = false,
+        Action<ArgumentException>? malformed = null)
     {
-        var timed = false;
+        var timed = new List<MethodInfo>();
         // An interface's GetMethods leaves out what it inherits from its base interfaces: walk those too.
         var methods = serviceTypes.Where(t => t.IsInterface && t.IsAssignableFrom(implementationType))
             .SelectMany(t => t.GetInterfaces().Prepend(t))
             .Distinct()
-            .SelectMany(t => t.GetMethods());
+            .SelectMany(t => t.GetMethods())
+            .Where(m => !m.IsStatic);
         foreach (var method in methods)
         {
             try
             {
-                timed |= Resolve(implementationType, method) is not null;
+                if (Resolve(implementationType, method, ownAttributesOnly) is not null)
+                {
+                    timed.Add(method);
+                }
             }
             catch (ArgumentException exception)
             {
-                timed = true;
+                timed.Add(method);
                 malformed?.Invoke(exception);
             }
         }

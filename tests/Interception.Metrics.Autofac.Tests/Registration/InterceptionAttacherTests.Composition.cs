@@ -46,4 +46,57 @@ public partial class InterceptionAttacherTests
         Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
         Assert.Equal(1, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "Calculator.Add")).Count);
     }
+
+    [Fact]
+    public void RegisterDecorator_DecoratorCarriesOwnAttribute_TimesDecoratorAndDecoratedUnderTheirNames()
+    {
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterType<Quotes>().As<IQuotes>().SingleInstance();
+            b.RegisterDecorator<CachingQuotes, IQuotes>();
+        });
+
+        var quotes = container.Resolve<IQuotes>();
+
+        Assert.Equal("EUR=42", quotes.Quote("EUR"));
+        Assert.Equal("EUR=42", quotes.Quote("EUR"));
+        Assert.True(MetricsContainer.IsProxy(quotes));
+        Assert.Equal(2, container.Memory().Calls("CachingQuotes.Quote"));
+        Assert.Equal(1, container.Memory().Calls("Quotes.Quote"));
+        Assert.Equal(2, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "CachingQuotes.Quote")).Count);
+    }
+
+    [Fact]
+    public void RegisterDecorator_OwnAttributeOnOneMethod_TimesThatOneAndLeavesInheritedOnesToTheDecorated()
+    {
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterType<Prices>().As<IPrices>();
+            b.RegisterDecorator<AuditedPrices, IPrices>();
+        });
+
+        var prices = container.Resolve<IPrices>();
+
+        Assert.Equal(9.5m, prices.Price("EUR"));
+        Assert.Equal("EUR", prices.Currency());
+        Assert.Equal(["Prices.Currency", "Prices.Price", "prices.audited"], container.Memory().TimedFunctions());
+        Assert.Equal(1, container.Memory().Calls("prices.audited"));
+        Assert.Equal(1, container.Memory().Calls("Prices.Currency"));
+    }
+
+    [Fact]
+    public void Register_LambdaReturningAnotherTimedComponent_TimesEachCallOnce()
+    {
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterType<Calculator>().Keyed<ICalculator>("inner");
+            b.Register(c => c.ResolveKeyed<ICalculator>("inner")).As<ICalculator>();
+        });
+
+        var calculator = container.Resolve<ICalculator>();
+
+        Assert.Equal(3, calculator.Add(1, 2));
+        Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
+        Assert.Equal(1, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "Calculator.Add")).Count);
+    }
 }

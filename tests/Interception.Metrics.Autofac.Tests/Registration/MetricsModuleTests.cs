@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
 /// <summary>What the module registers: services, the backend fan-out, and the master switch.</summary>
-public class MetricsModuleTests
+public partial class MetricsModuleTests
 {
     [Fact]
     public async Task RegisterModule_TimedComponent_RecordsEachCallWhenItCompletes()

@@ -12,9 +12,10 @@ public sealed class InterceptorHarness
         Memory = new InMemoryMetricsBackend();
         var backends = extraBackend is null ? new IMetricsBackend[] { Memory } : [Memory, extraBackend];
         Collector = new MetricsCollectorService(new MultiMetricsBackend(backends));
-        Interceptor = new MetricsInterceptor(Collector, systemMetrics, timeProvider: Time);
+        Interceptor = new MetricsInterceptor(Collector, systemMetrics, Log, Time);
+        Factory = new MetricsProxyFactory(Interceptor);
         Target = new Orders();
-        Proxy = (IOrders)new MetricsProxyFactory(Interceptor).CreateProxy(Target, [typeof(IOrders)], typeof(Orders));
+        Proxy = ProxyOf<IOrders>(Target);
     }
 
     public TimeProvider Time { get; }
@@ -27,9 +28,17 @@ public sealed class InterceptorHarness
 
     public MetricsInterceptor Interceptor { get; }
 
+    public RecordingLogger<MetricsInterceptor> Log { get; } = new();
+
+    internal MetricsProxyFactory Factory { get; }
+
     public Orders Target { get; }
 
     public IOrders Proxy { get; }
+
+    /// <summary>A timing proxy of <paramref name="target"/> as <typeparamref name="TService"/>, made by the same factory as <see cref="Proxy"/>.</summary>
+    public TService ProxyOf<TService>(object target) =>
+        (TService)Factory.CreateProxy(target, [typeof(TService)], target.GetType());
 
     public double Calls(string function, string status) =>
         Memory.GetCounter(MetricNames.FunctionCalls, ("function", function), ("status", status));

@@ -1,13 +1,15 @@
 using Castle.DynamicProxy;
 using Interception.Metrics.DynamicProxy.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
 /// <summary>
 /// The interceptor allocates nothing of its own on a synchronous call or an already completed task: per call it
-/// allocates exactly what a Castle proxy with a pass-through interceptor allocates (the invocation).
+/// allocates exactly what a Castle proxy with a pass-through interceptor allocates (the invocation). An incomplete
+/// task costs one small completion wrapper; an incomplete value task only the box of the value task it returns.
 /// </summary>
-public class MetricsInterceptorAllocationTests
+public class MetricsInterceptorAllocationTests(ITestOutputHelper output)
 {
     private const int Calls = 10_000;
 
@@ -36,23 +38,87 @@ public class MetricsInterceptorAllocationTests
         Assert.Equal(castle, ours);
     }
 
+    [Fact]
+    public void Intercept_IncompleteTask_AllocatesOneSmallCompletionWrapper()
+    {
+        var timed = new InterceptorHarness(TimeProvider.System).Proxy;
+        var passThrough = PassThroughProxy();
+
+        var ours = BytesPerCall(() => CompleteAfterCall(timed));
+        var castle = BytesPerCall(() => CompleteAfterCall(passThrough));
+        output.WriteLine($"incomplete Task<int>: ours {ours} B, Castle pass-through {castle} B per call");
+
+        Assert.InRange(ours - castle, 1, 256);
+    }
+
+    [Fact]
+    public void Intercept_IncompleteValueTask_AllocatesOnlyTheBoxOfTheValueTaskItReturns()
+    {
+        var timed = new InterceptorHarness(TimeProvider.System).Proxy;
+        var passThrough = PassThroughProxy();
+        var source = new ReusableValueTaskSource();
+
+        var ours = BytesPerCall(() => CompleteAfterCall(timed, source));
+        var castle = BytesPerCall(() => CompleteAfterCall(passThrough, source));
+        output.WriteLine($"incomplete ValueTask<int>: ours {ours} B, Castle pass-through {castle} B per call");
+
+        // Castle boxes the target's value task into the invocation; the interceptor boxes the one it returns.
+        Assert.Equal(castle + BoxedValueTaskSize(), ours);
+    }
+
     private static IOrders PassThroughProxy() =>
         new ProxyGenerator().CreateInterfaceProxyWithTarget<IOrders>(new Orders(), new PassThroughInterceptor());
 
+    private static void CompleteAfterCall(IOrders orders)
+    {
+        var source = new TaskCompletionSource<int>();
+        var returned = orders.GetAsync(source.Task);
+        source.SetResult(1);
+        _ = returned.GetAwaiter().GetResult();
+    }
+
+    private static void CompleteAfterCall(IOrders orders, ReusableValueTaskSource source)
+    {
+        var returned = orders.GetValueAsync(source.Next());
+        source.SetResult(1);
+        _ = returned.GetAwaiter().GetResult();
+    }
+
+    private static long BoxedValueTaskSize()
+    {
+        object? box = null;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        box = new ValueTask<int>(1);
+        var size = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(box);
+        return size;
+    }
+
     private static long BytesPerCall(Action call)
     {
-        // Warm up: first calls build plans, bind series and let the JIT settle.
-        for (var i = 0; i < 2_000; i++)
+        // Without a synchronization context a completed task runs its continuations inline, so everything a call
+        // allocates (the recording included) is allocated on this thread and counted.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
         {
-            call();
-        }
+            // Warm up: first calls build plans, bind series and let the JIT settle.
+            for (var i = 0; i < 2_000; i++)
+            {
+                call();
+            }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Calls; i++)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Calls; i++)
+            {
+                call();
+            }
+
+            return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+        }
+        finally
         {
-            call();
+            SynchronizationContext.SetSynchronizationContext(context);
         }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
     }
 }

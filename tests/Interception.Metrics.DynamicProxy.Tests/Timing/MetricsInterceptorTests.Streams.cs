@@ -97,4 +97,54 @@ public partial class MetricsInterceptorTests
         Assert.Equal(1, harness.Calls("Orders.StreamAsync", "success"));
         Assert.Equal(1, harness.Durations("Orders.StreamAsync").Count);
     }
+
+    [Fact]
+    public async Task Intercept_AsyncStreamEnumeratedTwice_RecordsOneCallPerEnumeration()
+    {
+        var harness = new InterceptorHarness();
+        var runs = 0;
+
+        async IAsyncEnumerable<int> Produce()
+        {
+            runs++;
+            await Task.Yield();
+            yield return runs;
+        }
+
+        var stream = harness.Proxy.StreamAsync(Produce());
+        await foreach (var item in stream)
+        {
+            Assert.Equal(1, item);
+        }
+
+        await foreach (var item in stream)
+        {
+            Assert.Equal(2, item);
+        }
+
+        Assert.Equal(2, runs);
+        Assert.Equal(2, harness.Calls("Orders.StreamAsync", "success"));
+        Assert.Equal(2, harness.Durations("Orders.StreamAsync").Count);
+    }
+
+    [Fact]
+    public void Intercept_AsyncStreamNeverEnumerated_RecordsNothing()
+    {
+        var harness = new InterceptorHarness();
+        var runs = 0;
+
+        async IAsyncEnumerable<int> Produce()
+        {
+            runs++;
+            await Task.Yield();
+            yield return 1;
+        }
+
+        var stream = harness.Proxy.StreamAsync(Produce());
+
+        Assert.NotNull(stream);
+        Assert.Equal(0, runs);
+        Assert.Equal(0, harness.Calls("Orders.StreamAsync", "success"));
+        Assert.Equal(0, harness.Durations("Orders.StreamAsync").Count);
+    }
 }

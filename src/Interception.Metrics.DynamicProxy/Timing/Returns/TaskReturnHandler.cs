@@ -1,8 +1,9 @@
 namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
-/// A method returning <see cref="Task"/>: a completed task is recorded at once and returned as it is; an
-/// incomplete one is awaited by one wrapper task (the only allocation), which the caller receives.
+/// A method returning <see cref="Task"/>: a completed task is recorded at once and returned as it is; an incomplete
+/// one is recorded when it completes, and the caller receives a proxy of it (<see cref="TaskExtensions.Unwrap(Task{Task})"/>)
+/// that completes right after the recording with the target's own status, exceptions and cancellation token.
 /// </summary>
 internal sealed class TaskReturnHandler : ReturnHandler
 {
@@ -22,21 +23,15 @@ internal sealed class TaskReturnHandler : ReturnHandler
             return task;
         }
 
-        return AwaitAsync(task, timer, start);
+        return RecordWhenCompleteAsync(task, timer, start).Unwrap();
     }
 
-    private static async Task AwaitAsync(Task task, MethodTimer timer, long start)
+    // An async wrapper that awaited the task and rethrew would turn a fault with an OperationCanceledException into
+    // a cancellation and keep only the first of several exceptions; Unwrap copies the completed task exactly.
+    private static async Task<Task> RecordWhenCompleteAsync(Task task, MethodTimer timer, long start)
     {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            timer.Fail(exception, start);
-            throw;
-        }
-
-        timer.Complete(OperationStatus.Success, start);
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        timer.CompleteFromTask(task, start);
+        return task;
     }
 }

@@ -1,8 +1,10 @@
 namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
-/// A method returning <see cref="Task{TResult}"/>: a completed task is recorded at once and returned as it is;
-/// an incomplete one is awaited by one wrapper task (the only allocation), which the caller receives.
+/// A method returning <see cref="Task{TResult}"/>: a completed task is recorded at once and returned as it is; an
+/// incomplete one is recorded when it completes, and the caller receives a proxy of it
+/// (<see cref="TaskExtensions.Unwrap{TResult}(Task{Task{TResult}})"/>) that completes right after the recording with
+/// the target's own result, status, exceptions and cancellation token.
 /// </summary>
 internal sealed class TaskReturnHandler<T> : ReturnHandler
 {
@@ -16,35 +18,30 @@ internal sealed class TaskReturnHandler<T> : ReturnHandler
 
         if (task.IsCompleted)
         {
-            if (task.IsCompletedSuccessfully)
-            {
-                timer.CompleteWithResult(task.Result, start);
-            }
-            else
-            {
-                timer.CompleteFromTask(task, start);
-            }
-
+            Record(task, timer, start);
             return task;
         }
 
-        return AwaitAsync(task, timer, start);
+        return RecordWhenCompleteAsync(task, timer, start).Unwrap();
     }
 
-    private static async Task<T> AwaitAsync(Task<T> task, MethodTimer timer, long start)
+    private static void Record(Task<T> completed, MethodTimer timer, long start)
     {
-        T result;
-        try
+        if (completed.IsCompletedSuccessfully)
         {
-            result = await task.ConfigureAwait(false);
+            timer.CompleteWithResult(completed.Result, start);
         }
-        catch (Exception exception)
+        else
         {
-            timer.Fail(exception, start);
-            throw;
+            timer.CompleteFromTask(completed, start);
         }
+    }
 
-        timer.CompleteWithResult(result, start);
-        return result;
+    // See TaskReturnHandler: Unwrap, not an async wrapper, keeps the task's status and every exception.
+    private static async Task<Task<T>> RecordWhenCompleteAsync(Task<T> task, MethodTimer timer, long start)
+    {
+        await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Record(task, timer, start);
+        return task;
     }
 }

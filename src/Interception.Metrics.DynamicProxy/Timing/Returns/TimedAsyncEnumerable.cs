@@ -2,7 +2,8 @@ namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
 /// Times each enumeration of an async stream, from <see cref="GetAsyncEnumerator"/> until it completes, faults
-/// or is disposed early (an early stop counts as success).
+/// or is disposed early (an early stop counts as success): a stream enumerated twice records two calls, one never
+/// enumerated records none. The first enumeration is timed from the call, later ones from their own start.
 /// </summary>
 internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodTimer timer, long callStart) : IAsyncEnumerable<T>
 {
@@ -10,7 +11,6 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
 
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        // The first enumeration is timed from the call, so that work done before it is counted; later ones from their own start.
         var start = Interlocked.Increment(ref _enumerations) == 1 ? callStart : timer.Timestamp();
         IAsyncEnumerator<T> enumerator;
         try
@@ -26,56 +26,99 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
         return new Enumerator(enumerator, timer, start);
     }
 
-    private sealed class Enumerator(IAsyncEnumerator<T> inner, MethodTimer timer, long start) : IAsyncEnumerator<T>
+    /// <summary>
+    /// Forwards to the inner enumerator and records the enumeration once, when it ends. An incomplete
+    /// <see cref="MoveNextAsync"/> or <see cref="DisposeAsync"/> is relayed by the enumerator itself (the calls come
+    /// one after another), so the caller sees the inner value task's own status and exception.
+    /// </summary>
+    private sealed class Enumerator(IAsyncEnumerator<T> inner, MethodTimer timer, long start) : ValueTaskRelay<bool>, IAsyncEnumerator<T>
     {
         private int _recorded;
+        private bool _disposing;
 
         public T Current => inner.Current;
 
-        public async ValueTask<bool> MoveNextAsync()
+        public ValueTask<bool> MoveNextAsync()
         {
-            bool hasNext;
+            ValueTask<bool> next;
             try
             {
-                hasNext = await inner.MoveNextAsync().ConfigureAwait(false);
+                next = inner.MoveNextAsync();
             }
             catch (Exception exception)
             {
-                if (Interlocked.Exchange(ref _recorded, 1) == 0)
-                {
-                    timer.Fail(exception, start);
-                }
-
+                Failed(exception);
                 throw;
             }
 
-            if (!hasNext && Interlocked.Exchange(ref _recorded, 1) == 0)
+            if (next.IsCompletedSuccessfully)
             {
-                timer.Complete(OperationStatus.Success, start);
+                var hasNext = next.Result;
+                if (!hasNext)
+                {
+                    Record(OperationStatus.Success);
+                }
+
+                return new ValueTask<bool>(hasNext);
             }
 
-            return hasNext;
+            if (next.IsCompleted)
+            {
+                var task = next.AsTask();
+                Record(CompletionStatus.Of(task));
+                return new ValueTask<bool>(task);
+            }
+
+            _disposing = false;
+            return Relay(next);
         }
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
+            ValueTask disposal;
             try
             {
-                await inner.DisposeAsync().ConfigureAwait(false);
+                disposal = inner.DisposeAsync();
             }
             catch (Exception exception)
             {
-                if (Interlocked.Exchange(ref _recorded, 1) == 0)
-                {
-                    timer.Fail(exception, start);
-                }
-
+                Failed(exception);
                 throw;
             }
 
+            if (disposal.IsCompletedSuccessfully)
+            {
+                disposal.GetAwaiter().GetResult();
+                Record(OperationStatus.Success);
+                return default;
+            }
+
+            if (disposal.IsCompleted)
+            {
+                var task = disposal.AsTask();
+                Record(CompletionStatus.Of(task));
+                return new ValueTask(task);
+            }
+
+            _disposing = true;
+            return Relay(disposal);
+        }
+
+        protected override void Succeeded(bool result)
+        {
+            if (_disposing || !result)
+            {
+                Record(OperationStatus.Success);
+            }
+        }
+
+        protected override void Failed(Exception exception) => Record(CompletionStatus.Of(exception));
+
+        private void Record(OperationStatus status)
+        {
             if (Interlocked.Exchange(ref _recorded, 1) == 0)
             {
-                timer.Complete(OperationStatus.Success, start);
+                timer.Complete(status, start);
             }
         }
     }

@@ -1,15 +1,14 @@
-using System.Runtime.CompilerServices;
-
 namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
-/// A method returning <see cref="ValueTask"/>: a completed one is recorded without being consumed and returned
-/// as it is; an incomplete one is awaited exactly once by a pooled wrapper, which the caller receives. Works with
-/// pooled <see cref="System.Threading.Tasks.Sources.IValueTaskSource"/> value tasks.
+/// A method returning <see cref="ValueTask"/>: a successfully completed one is recorded without being consumed and
+/// returned as it is; a failed one is read once (<see cref="ValueTask.AsTask"/>) and its task returned; an incomplete
+/// one is relayed by a pooled <see cref="TimedValueTaskRelay{T}"/>, which reads it exactly once and keeps its status.
+/// Works with pooled <see cref="System.Threading.Tasks.Sources.IValueTaskSource"/> value tasks.
 /// </summary>
 internal sealed class ValueTaskReturnHandler : ReturnHandler
 {
-    public static ValueTaskReturnHandler Instance { get; } = new();
+    private readonly RelayPool<bool> _relays = new();
 
     public override object? Handle(object? returnValue, MethodTimer timer, long start)
     {
@@ -19,32 +18,21 @@ internal sealed class ValueTaskReturnHandler : ReturnHandler
             return returnValue;
         }
 
-        if (valueTask.IsCompleted)
+        if (valueTask.IsCompletedSuccessfully)
         {
-            timer.Complete(
-                valueTask.IsCompletedSuccessfully ? OperationStatus.Success
-                : valueTask.IsCanceled ? OperationStatus.Canceled
-                : OperationStatus.Failed,
-                start);
+            timer.Complete(OperationStatus.Success, start);
             return returnValue;
         }
 
-        return AwaitAsync(valueTask, timer, start);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask AwaitAsync(ValueTask valueTask, MethodTimer timer, long start)
-    {
-        try
+        if (valueTask.IsCompleted)
         {
-            await valueTask.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            timer.Fail(exception, start);
-            throw;
+            // Which exception it holds decides the status; reading it consumes a source-backed value task, so the
+            // caller receives the task that now holds it (the same task when the value task wrapped one).
+            var task = valueTask.AsTask();
+            timer.CompleteFromTask(task, start);
+            return new ValueTask(task);
         }
 
-        timer.Complete(OperationStatus.Success, start);
+        return _relays.Rent().Start(valueTask, timer, start);
     }
 }

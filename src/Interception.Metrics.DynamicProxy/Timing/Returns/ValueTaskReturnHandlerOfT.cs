@@ -1,14 +1,16 @@
-using System.Runtime.CompilerServices;
-
 namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
-/// A method returning <see cref="ValueTask{TResult}"/>: a completed one is recorded without being consumed and
-/// returned as it is; an incomplete one is awaited exactly once by a pooled wrapper, which the caller receives.
+/// A method returning <see cref="ValueTask{TResult}"/>: a successfully completed one is recorded without being
+/// consumed and returned as it is; a failed one is read once (<see cref="ValueTask{TResult}.AsTask"/>) and its task
+/// returned; an incomplete one is relayed by a pooled <see cref="TimedValueTaskRelay{T}"/>, which reads it exactly
+/// once and keeps its status.
 /// </summary>
 internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
 {
     private static readonly bool ResultIsResponse = typeof(HttpResponseMessage).IsAssignableFrom(typeof(T));
+
+    private readonly RelayPool<T> _relays = new();
 
     public override object? Handle(object? returnValue, MethodTimer timer, long start)
     {
@@ -18,9 +20,9 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
             return returnValue;
         }
 
-        if (valueTask.IsCompleted)
+        if (valueTask.IsCompletedSuccessfully)
         {
-            if (valueTask.IsCompletedSuccessfully && ResultIsResponse && timer.IsHttp)
+            if (ResultIsResponse && timer.IsHttp)
             {
                 // The status code is in the result. Reading it consumes a source-backed value task, so the
                 // caller receives a fresh value task holding the same result: each is still awaited once.
@@ -29,36 +31,18 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
                 return new ValueTask<T>(result);
             }
 
-            if (valueTask.IsCompletedSuccessfully)
-            {
-                timer.Complete(OperationStatus.Success, start);
-            }
-            else
-            {
-                timer.Complete(valueTask.IsCanceled ? OperationStatus.Canceled : OperationStatus.Failed, start);
-            }
-
+            timer.Complete(OperationStatus.Success, start);
             return returnValue;
         }
 
-        return AwaitAsync(valueTask, timer, start);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<T> AwaitAsync(ValueTask<T> valueTask, MethodTimer timer, long start)
-    {
-        T result;
-        try
+        if (valueTask.IsCompleted)
         {
-            result = await valueTask.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            timer.Fail(exception, start);
-            throw;
+            // See ValueTaskReturnHandler: the exception decides the status, and the caller receives the task holding it.
+            var task = valueTask.AsTask();
+            timer.CompleteFromTask(task, start);
+            return new ValueTask<T>(task);
         }
 
-        timer.CompleteWithResult(result, start);
-        return result;
+        return _relays.Rent().Start(valueTask, timer, start);
     }
 }

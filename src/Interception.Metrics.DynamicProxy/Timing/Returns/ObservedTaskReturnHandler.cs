@@ -1,0 +1,31 @@
+namespace Interception.Metrics.Timing.Returns;
+
+/// <summary>
+/// A method declared to return a subclass of <see cref="Task"/>: the caller must receive that very task (a stand-in
+/// would not be of the declared type), so the call is recorded by a continuation when the task completes. That
+/// continuation may run just after the caller's own.
+/// </summary>
+internal sealed class ObservedTaskReturnHandler : ReturnHandler
+{
+    public static ObservedTaskReturnHandler Instance { get; } = new();
+
+    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    {
+        if (returnValue is not Task task)
+        {
+            timer.Complete(OperationStatus.Success, start);
+            return returnValue;
+        }
+
+        if (task.IsCompleted)
+        {
+            timer.CompleteFromTask(task, start);
+        }
+        else
+        {
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => timer.CompleteFromTask(task, start));
+        }
+
+        return task;
+    }
+}

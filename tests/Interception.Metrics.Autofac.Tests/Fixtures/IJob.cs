@@ -1,0 +1,7 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures;
+
+public interface IJob
+{
+    [MetricsTimer]
+    int Run();
+}

@@ -1,0 +1,11 @@
+namespace Interception.Metrics.Autofac.Tests.Fixtures;
+
+/// <summary>Both methods timed by the interface.</summary>
+public interface IPrices
+{
+    [MetricsTimer]
+    decimal Price(string symbol);
+
+    [MetricsTimer]
+    string Currency();
+}
