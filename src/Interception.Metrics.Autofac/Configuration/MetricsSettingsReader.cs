@@ -29,10 +29,14 @@ internal static class MetricsSettingsReader
             ConfigurationValues.GetValue(section, "AutoIntercept", true),
             ConfigurationValues.GetInt32(section, "CardinalityLimit", MetricsBackend.DefaultCardinalityLimit, 1, 1_000_000),
             ReadBuckets(histogram.GetSection("Buckets")),
-            ConfigurationValues.GetString(app, "Version", "1.0.0"),
-            ConfigurationValues.GetString(app, "Environment", "production"),
+            OptionalString(app, "Version"),
+            OptionalString(app, "Environment"),
             BackendCatalog.ReadEnabled(section.GetSection("Backends")));
     }
+
+    /// <summary>A configured string, or <see langword="null"/> when the key is absent, so that a default can be found later.</summary>
+    private static string? OptionalString(IConfigurationSection section, string key) =>
+        section.GetSection(key).Value is null ? null : ConfigurationValues.GetString(section, key, string.Empty);
 
     private static IReadOnlyList<double> ReadBuckets(IConfigurationSection buckets)
     {
