@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.AspNetCore;
@@ -103,7 +104,8 @@ internal sealed class RequestMetricsMiddleware
             return response.StatusCode;
         }
 
-        if (context.RequestAborted.IsCancellationRequested)
+        // The feature, not HttpContext.RequestAborted: on a context without it (a test host's), that getter creates one.
+        if (context.Features.Get<IHttpRequestLifetimeFeature>()?.RequestAborted.IsCancellationRequested == true)
         {
             return 499;
         }
