@@ -102,6 +102,22 @@ public sealed class PrometheusMetricsBackendFactoryTests
     }
 
     [Fact]
+    public void Create_ServerHostNotAnAddressOfThisMachine_FailsAtTheHostKey()
+    {
+        // 203.0.113.0/24 is reserved for documentation: no machine has it, so binding fails without any traffic.
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var exception = Assert.Throws<MetricsConfigurationException>(() =>
+            Create(("Server:Enabled", "true"), ("Server:Host", "203.0.113.7"), ("Server:Port", port)).Dispose());
+
+        Assert.Equal($"{Root}:Server:Host", exception.Key);
+        Assert.Contains($"203.0.113.7:{port}", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Port", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", exception.Message, StringComparison.Ordinal);
+        Assert.NotNull(exception.InnerException);
+    }
+
+    [Fact]
     public void Create_UnknownKey_ListsTheValidKeys()
     {
         var exception = Assert.Throws<MetricsConfigurationException>(() => Create(("Server:Adress", "x")));
