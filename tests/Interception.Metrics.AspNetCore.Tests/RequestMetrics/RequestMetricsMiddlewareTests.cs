@@ -161,6 +161,27 @@ public sealed class RequestMetricsMiddlewareTests
     }
 
     [Fact]
+    public async Task UseRequestMetrics_RequestBodyTooLarge_CountsTheStatusKestrelSends()
+    {
+        // Kestrel answers a BadHttpRequestException that escapes the pipeline with its status code (413 here), not 500.
+        await using var app = await TestWebApp.StartAsync(a =>
+        {
+            a.UseRequestMetrics();
+            a.MapPost("/upload", async (HttpContext context) =>
+            {
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = 10;
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                return "stored";
+            });
+        });
+
+        using var response = await app.Client.PostAsync(new Uri("upload", UriKind.Relative), new ByteArrayContent(new byte[1000]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(("POST", "/upload", "413", 1.0), Assert.Single(app.RequestSeries()));
+    }
+
+    [Fact]
     public async Task UseRequestMetrics_ResponseStartedThenThrows_KeepsTheStartedStatusCode()
     {
         await using var app = await TestWebApp.StartAsync(a =>
