@@ -1,11 +1,9 @@
-using Xunit.Abstractions;
-
 namespace Interception.Metrics.Prometheus.Tests.TestSupport;
 
 /// <summary>
-/// Finds the Prometheus binaries the integration tests run. When one is missing, a developer machine returns early
-/// with a message saying how to install it; with <c>CI=true</c> the test fails instead, so CI never passes without
-/// having run them.
+/// Finds the Prometheus binaries the integration tests run. When one is not on PATH, the test is reported Skipped
+/// with how to install it; with <c>CI=true</c> it fails instead, so CI never passes without having run them
+/// (<see cref="MissingPeer"/>). Tests that call it are <c>[PeerFact]</c>.
 /// </summary>
 internal static class ExternalTool
 {
@@ -13,33 +11,23 @@ internal static class ExternalTool
         "Install it with `sudo apt-get install -y prometheus` (Debian/Ubuntu: brings prometheus and promtool), " +
         "or run `sudo bash .ci/install.d/prometheus.sh`, or put the binaries from https://prometheus.io/download/ on PATH.";
 
-    /// <summary>The full path of <paramref name="name"/>, or <see langword="null"/> (after writing why) when it is not installed.</summary>
-    /// <exception cref="Xunit.Sdk.FailException">It is not installed and <c>CI</c> is <c>true</c>.</exception>
-    public static string? Find(string name, ITestOutputHelper output) =>
+    /// <summary>The full path of <paramref name="name"/> on PATH.</summary>
+    /// <exception cref="SkipException">It is not on PATH (outside CI).</exception>
+    /// <exception cref="Xunit.Sdk.FailException">It is not on PATH and <c>CI</c> is <c>true</c>.</exception>
+    public static string Find(string name) =>
         Find(
             name,
-            output,
-            (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Append("/usr/bin")
-                .Append("/usr/local/bin"),
+            (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
             Environment.GetEnvironmentVariable("CI"));
 
-    internal static string? Find(string name, ITestOutputHelper output, IEnumerable<string> directories, string? ci)
+    internal static string Find(string name, IEnumerable<string> directories, string? ci)
     {
         var path = directories.Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
-        if (path is not null)
+        if (path is null)
         {
-            return path;
+            MissingPeer.SkipOrFail($"'{name}' was not found on PATH. {InstallHint}", ci);
         }
 
-        var message = $"'{name}' was not found on PATH. {InstallHint}";
-        if (string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"{message} CI=true, so this integration test must run: install the tool in .ci/install.d.");
-        }
-
-        output.WriteLine($"NOT RUN: {message}");
-        return null;
+        return path;
     }
 }
