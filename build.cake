@@ -31,15 +31,29 @@ Task("Test")
         NoRestore = true,
     }));
 
+// Local packs get a unique pre-release version (0.1.0-dev.20261201103945, UTC), so a re-pack is never hidden by a
+// package of the same version in the NuGet global cache. --version-suffix=rc.1 sets another; --release packs 0.1.0.
 Task("Pack")
-    .IsDependentOn("Build")
-    .Does(() => DotNetPack(solution, new DotNetPackSettings
+    .Does(() =>
+{
+    var versionSuffix = HasArgument("release")
+        ? string.Empty
+        : Argument("version-suffix", "dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture));
+
+    // Packing the solution builds and packs only the packable projects (the libraries), with this version.
+    DotNetPack(solution, new DotNetPackSettings
     {
         Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
         OutputDirectory = artifacts,
-    }));
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("VersionSuffix", versionSuffix),
+    });
+
+    var packed = versionSuffix.Length > 0 ? "/*-" + versionSuffix + ".nupkg" : "/*.nupkg";
+    foreach (var package in GetFiles(artifacts.Path.FullPath + packed))
+    {
+        Information("Packed {0}", package.GetFilename());
+    }
+});
 
 Task("Benchmark")
     .Does(() =>

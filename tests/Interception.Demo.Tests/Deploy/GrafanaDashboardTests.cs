@@ -29,14 +29,10 @@ public sealed class GrafanaDashboardTests(ITestOutputHelper output)
 
     private static readonly GrafanaDashboard Dashboard = GrafanaDashboard.Load(DeployFiles.Dashboard);
 
-    [Fact]
+    [PeerFact]
     public async Task Expressions_GrafanaVariablesSubstituted_RealPrometheusParsesEach()
     {
-        var binary = ExternalTool.Find("prometheus", output);
-        if (binary is null)
-        {
-            return;
-        }
+        var binary = ExternalTool.Find("prometheus");
 
         using var prometheus = await PrometheusServerProcess.StartAsync(binary, EmptyConfiguration);
         var rejected = new List<string>();
@@ -54,16 +50,12 @@ public sealed class GrafanaDashboardTests(ITestOutputHelper output)
         Assert.True(rejected.Count == 0, string.Join(Environment.NewLine, rejected));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task FailureAndOverflowExpressions_NothingEverFailed_StillReturnASeries()
     {
         // Failed calls, 5xx answers, backend errors and overflows have no series until the first one happens:
         // their panels must still show a line (at 0) rather than "No data".
-        var binary = ExternalTool.Find("prometheus", output);
-        if (binary is null)
-        {
-            return;
-        }
+        var binary = ExternalTool.Find("prometheus");
 
         var onlyOnFailure = Dashboard.Targets
             .Where(target => target.Expression.Contains("status=\"failed\"", StringComparison.Ordinal)

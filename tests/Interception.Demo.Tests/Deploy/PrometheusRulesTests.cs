@@ -9,14 +9,10 @@ public sealed class PrometheusRulesTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    [Fact]
+    [PeerFact]
     public async Task CheckConfig_ShippedPrometheusYml_ValidWithItsRuleFile()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         var result = await ProcessRunner.RunAsync(promtool, ["check", "config", DeployFiles.PrometheusConfig], null, Timeout);
 
@@ -26,14 +22,10 @@ public sealed class PrometheusRulesTests(ITestOutputHelper output)
         Assert.Contains($"SUCCESS: {RuleNames().Count} rules found", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task CheckRules_ShippedRules_Valid()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         var result = await ProcessRunner.RunAsync(promtool, ["check", "rules", DeployFiles.Rules], null, Timeout);
 
@@ -42,14 +34,10 @@ public sealed class PrometheusRulesTests(ITestOutputHelper output)
         Assert.Contains($"SUCCESS: {RuleNames().Count} rules found", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task TestRules_ShippedRuleTests_AllPass()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         var result = await ProcessRunner.RunAsync(promtool, ["test", "rules", DeployFiles.RuleTests], null, Timeout);
 
@@ -58,15 +46,11 @@ public sealed class PrometheusRulesTests(ITestOutputHelper output)
         Assert.Contains("SUCCESS", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task TestRules_ErrorRatioThresholdRaised_FailsNamingTheAlert()
     {
         // Guards the test above: the rule tests must pin the thresholds, not merely load the rules.
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         var directory = Directory.CreateTempSubdirectory("interception-rules-").FullName;
         try

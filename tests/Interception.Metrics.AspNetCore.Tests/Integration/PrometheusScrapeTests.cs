@@ -17,14 +17,10 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [PeerFact]
     public async Task Prometheus_ScrapesMapMetricsEndpointByLocalhost_QueryReturnsTheRequestCounts()
     {
-        var binary = ExternalTool.Find("prometheus", output);
-        if (binary is null)
-        {
-            return;
-        }
+        var binary = ExternalTool.Find("prometheus");
 
         var scrapes = new ConcurrentQueue<(string Accept, string? ContentType)>();
         await using var app = await TestWebApp.StartAsync(a =>
@@ -79,14 +75,10 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
     // promtool check metrics reads the text format 0.0.4 only: on OpenMetrics it reports every counter as having
     // no help text (the family is named without _total there). OpenMetrics is checked by the scrape test above,
     // where Prometheus negotiates it and ingests the exact counts.
-    [Fact]
+    [PeerFact]
     public async Task PromtoolCheckMetrics_EndpointTextExposition_ReportsNoProblems()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         await using var app = await TestWebApp.StartAsync(a =>
         {

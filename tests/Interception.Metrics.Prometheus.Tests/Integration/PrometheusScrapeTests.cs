@@ -13,14 +13,10 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [PeerFact]
     public async Task Scrape_MixedWorkload_QueryApiReturnsTheRecordedValues()
     {
-        var binary = ExternalTool.Find("prometheus", output);
-        if (binary is null)
-        {
-            return;
-        }
+        var binary = ExternalTool.Find("prometheus");
 
         var port = FreePort.Next();
         using var backend = new PrometheusMetricsBackend(new PrometheusMetricsBackendOptions
@@ -43,14 +39,10 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         output.WriteLine($"Prometheus returned all {expected.Count} expected samples.");
     }
 
-    [Fact]
+    [PeerFact]
     public async Task Scrape_StandaloneServerByLocalhost_QueryApiReturnsTheRequestCounts()
     {
-        var binary = ExternalTool.Find("prometheus", output);
-        if (binary is null)
-        {
-            return;
-        }
+        var binary = ExternalTool.Find("prometheus");
 
         var port = FreePort.Next();
         using var backend = new PrometheusMetricsBackend(new PrometheusMetricsBackendOptions

@@ -9,14 +9,10 @@ public sealed class PromtoolCheckMetricsTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [PeerFact]
     public async Task CheckMetrics_ExpositionAfterMixedWorkload_ReportsNoProblems()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         using var backend = new PrometheusMetricsBackend();
         MixedWorkload.Run(backend);
@@ -31,15 +27,11 @@ public sealed class PromtoolCheckMetricsTests(ITestOutputHelper output)
         Assert.Contains("env=\"q\\\"uo\\\\te\\n😀\"", exposition, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task CheckMetrics_OnAProblem_ReportsIt()
     {
         // Guards the test above: promtool must actually read our input and complain about a known lint.
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         using var backend = new PrometheusMetricsBackend();
         backend.InitializeMetric(new MetricDefinition("requests", MetricType.Counter, "Counter without the _total suffix."));

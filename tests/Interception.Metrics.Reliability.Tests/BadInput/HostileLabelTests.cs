@@ -18,14 +18,10 @@ public sealed class HostileLabelTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [PeerFact]
     public async Task HostileLabelValues_PrometheusExposition_PassesPromtoolAndReadsBackExactly()
     {
-        var promtool = ExternalTool.Find("promtool", output);
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = ExternalTool.Find("promtool");
 
         using var container = MetricsContainer.Build(b => b.RegisterType<HostileNames>().As<IHostileNames>());
         HostileWorkload.Run(container);
@@ -53,13 +49,10 @@ public sealed class HostileLabelTests(ITestOutputHelper output)
             exposition.Value(MetricNames.FunctionCalls, ("function", HostileValues.AttributeName), ("status", "success"), ("tier", HostileValues.AttributeLabelValue)));
     }
 
-    [Fact]
+    [PeerFact]
     public async Task HostileLabelValues_StatsDDaemon_SeesNoBadLineAndCountsEveryRecording()
     {
-        if (StatsDInstallation.Locate(output) is not { } installation)
-        {
-            return;
-        }
+        var installation = StatsDInstallation.Locate();
 
         await using var daemon = await StatsDDaemon.StartAsync(installation, output);
         StatsDMetricsBackend statsd;

@@ -12,13 +12,10 @@ public sealed class StatsDDaemonIntegrationTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [PeerFact]
     public async Task Collector_OverStatsD_DaemonCountsEqualCallsMade()
     {
-        if (StatsDInstallation.Locate(output) is not { } installation)
-        {
-            return;
-        }
+        var installation = StatsDInstallation.Locate();
 
         await using var daemon = await StatsDDaemon.StartAsync(installation, output);
         var backend = new StatsDMetricsBackend(new StatsDMetricsBackendOptions { Port = daemon.Port, Prefix = "app" });
@@ -66,13 +63,10 @@ public sealed class StatsDDaemonIntegrationTests(ITestOutputHelper output)
         Assert.Equal(0, backend.DroppedCount);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task HostileLabelValues_DaemonSeesNoBadLine()
     {
-        if (StatsDInstallation.Locate(output) is not { } installation)
-        {
-            return;
-        }
+        var installation = StatsDInstallation.Locate();
 
         string[] hostile =
         [
@@ -105,13 +99,10 @@ public sealed class StatsDDaemonIntegrationTests(ITestOutputHelper output)
         Assert.Equal(0, backend.DroppedCount);
     }
 
-    [Fact]
+    [PeerFact]
     public async Task DaemonDown_200000Calls_NeitherFailNorStallAndDeliveryResumesAfterRestart()
     {
-        if (StatsDInstallation.Locate(output) is not { } installation)
-        {
-            return;
-        }
+        var installation = StatsDInstallation.Locate();
 
         await using var daemon = await StatsDDaemon.StartAsync(installation, output);
         var backend = TestMetrics.Backend(TestMetrics.Options(daemon.Port));

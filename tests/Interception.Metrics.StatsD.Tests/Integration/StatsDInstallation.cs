@@ -1,11 +1,9 @@
-using Xunit.Abstractions;
-
 namespace Interception.Metrics.StatsD.Tests.Integration;
 
 /// <summary>
 /// Finds the Etsy statsd daemon installed by <c>.ci/install.d/statsd.sh</c> (npm package <c>statsd</c> 0.9.0 in
-/// <c>$STATSD_HOME</c>, default <c>/opt/statsd</c>) and node. Missing: the test fails under <c>CI=true</c>, and
-/// otherwise returns early with an install hint in its output.
+/// <c>$STATSD_HOME</c>, default <c>/opt/statsd</c>) and node. Missing: the test is reported Skipped with an install
+/// hint, or fails under <c>CI=true</c> (<see cref="MissingPeer"/>). Tests that call it are <c>[PeerFact]</c>.
 /// </summary>
 internal static class StatsDInstallation
 {
@@ -14,27 +12,23 @@ internal static class StatsDInstallation
 
     public static string Script => Path.Combine(Home, "node_modules", "statsd", "stats.js");
 
-    /// <summary>The node executable and stats.js, or <see langword="null"/> (after writing a hint) when either is missing outside CI.</summary>
-    public static (string Node, string Script)? Locate(ITestOutputHelper output)
+    /// <summary>The node executable and stats.js.</summary>
+    /// <exception cref="SkipException">Either is missing (outside CI).</exception>
+    /// <exception cref="Xunit.Sdk.FailException">Either is missing and <c>CI</c> is <c>true</c>.</exception>
+    public static (string Node, string Script) Locate()
     {
         var node = FindOnPath("node");
         var problem = node is null
             ? "node is not on PATH"
             : !File.Exists(Script) ? $"statsd is not installed ({Script} is missing)" : null;
-        if (problem is null)
+        if (problem is not null)
         {
-            return (node!, Script);
+            MissingPeer.SkipOrFail(
+                $"StatsD integration test not run: {problem}. Install it with `bash .ci/install.d/statsd.sh` " +
+                "(npm install --prefix /opt/statsd statsd@0.9.0; set STATSD_HOME to use another directory).");
         }
 
-        var hint = $"StatsD integration test not run: {problem}. Install it with `bash .ci/install.d/statsd.sh` " +
-                   "(npm install --prefix /opt/statsd statsd@0.9.0; set STATSD_HOME to use another directory).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(hint + " CI=true: the integration tests must run.");
-        }
-
-        output.WriteLine(hint);
-        return null;
+        return (node!, Script);
     }
 
     private static string? FindOnPath(string name)

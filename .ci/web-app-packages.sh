@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The packages as a new user meets them: packs every packable project of the solution, creates a `dotnet new web`
+# app outside the repository, references every package from that local folder through the app's own nuget.config
+# and its own packages folder (never the global cache), registers MetricsModule through
+# Autofac.Extensions.DependencyInjection, builds the app and runs it once in a check mode (one timed call, no server).
+#
+# Fails when
+# - a package's dependency group for netX.Y asks for a Microsoft.Extensions.* or System.* version of a later major
+#   (a library depends on the lowest versions it needs: the line that ships with its target framework);
+# - the app's bin holds a Microsoft.Extensions.* or System.* assembly that the installed Microsoft.AspNetCore.App or
+#   Microsoft.NETCore.App shared framework already provides (a copy in bin overrides the host's own);
+# - the app does not build, or a [MetricsTimer] call through the container is not recorded.
+#
+# Takes 1 to 3 minutes on 2 shared cores (measured 73 to 198 s): the libraries are built cold in a folder of their
+# own, so the repository's bin/obj are left alone. Set WEB_APP_PACKAGES_KEEP=1 to keep the work folder for inspection.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+
+work="$(mktemp -d)"
+if [ "${WEB_APP_PACKAGES_KEEP:-}" = "1" ]; then
+  echo "web-app-packages: work folder $work (kept)"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+feed="$work/feed"
+app="$work/app"
+started=$(date +%s)
+
+say() { echo "web-app-packages: $*"; }
+
+# 1. Pack. The solution's Pack target skips projects that are not packable, so this builds only the libraries
+#    (and what they reference), into a build folder of its own.
+version_suffix="webapp.$(date -u +%Y%m%d%H%M%S)"
+dotnet pack "$repo/Interception.sln" -c Release --nologo -v quiet -o "$feed" \
+  -p:UseArtifactsOutput=true -p:ArtifactsPath="$work/build" -p:VersionSuffix="$version_suffix"
+
+shopt -s nullglob
+packages=("$feed"/*.nupkg)
+if [ "${#packages[@]}" -eq 0 ]; then
+  say "no package was produced" >&2
+  exit 1
+fi
+
+# 2. What each package asks for, and the floor rule.
+say "packed ${#packages[@]} packages; their dependencies:"
+floor_problems=()
+references=""
+for package in "${packages[@]}"; do
+  nuspec="$(unzip -p "$package" '*.nuspec')"
+  id="$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' <<<"$nuspec" | head -n 1)"
+  version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' <<<"$nuspec" | head -n 1)"
+  echo "  $id $version"
+  group=""
+  while IFS= read -r line; do
+    if [[ "$line" =~ \<group\ targetFramework=\"([^\"]*)\" ]]; then
+      group="${BASH_REMATCH[1]}"
+      echo "    [$group]"
+    elif [[ "$line" =~ \<dependency\ id=\"([^\"]*)\"\ version=\"([^\"]*)\" ]]; then
+      dependency="${BASH_REMATCH[1]}"
+      dependency_version="${BASH_REMATCH[2]}"
+      echo "      $dependency $dependency_version"
+      if [[ "$dependency" =~ ^(Microsoft\.Extensions\.|System\.) && "$group" =~ ^net([0-9]+)\.([0-9]+)$ ]]; then
+        framework_major="${BASH_REMATCH[1]}"
+        dependency_major="${dependency_version%%.*}"
+        dependency_major="${dependency_major#[}"
+        if [ "$dependency_major" -gt "$framework_major" ]; then
+          floor_problems+=("$id -> $dependency $dependency_version for $group")
+        fi
+      fi
+    fi
+  done <<<"$nuspec"
+  references+="    <PackageReference Include=\"$id\" Version=\"$version\" />"$'\n'
+done
+
+# 3. A new web app, outside the repository (so none of its Directory.*.props apply), with its own nuget.config
+#    (the local folder next to the user's own sources) and its own packages folder.
+autofac_di_version="$(sed -n 's:.*Include="Autofac.Extensions.DependencyInjection" Version="\([^"]*\)".*:\1:p' "$repo/Directory.Packages.props")"
+dotnet new web -o "$app" -n PackageConsumer --framework net10.0 --no-restore >/dev/null
+cat >"$app/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config>
+    <add key="globalPackagesFolder" value="packages" />
+  </config>
+  <packageSources>
+    <add key="interception-local" value="$feed" />
+  </packageSources>
+</configuration>
+EOF
+cat >"$app/Packages.targets" <<EOF
+<Project>
+  <ItemGroup>
+$references    <PackageReference Include="Autofac.Extensions.DependencyInjection" Version="$autofac_di_version" />
+  </ItemGroup>
+</Project>
+EOF
+sed -i 's:</Project>:  <Import Project="Packages.targets" />\n</Project>:' "$app/PackageConsumer.csproj"
+cat >"$app/Program.cs" <<'EOF'
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Interception.Metrics;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+builder.Host.ConfigureContainer<ContainerBuilder>(container =>
+{
+    container.RegisterModule(new MetricsModule(builder.Configuration));
+    container.RegisterType<Greeter>().As<IGreeter>();
+});
+
+var app = builder.Build();
+app.MapGet("/hello", (IGreeter greeter) => greeter.Hello());
+app.MapGet("/metrics", (MetricsCollectorService metrics) => Results.Text(metrics.GetMetricsOutput(), metrics.ContentType));
+
+if (args.Contains("--check"))
+{
+    // One timed call through the real proxy, then the exposition: the packages (at the versions this app resolved)
+    // work at run time, not only at build time.
+    app.Services.GetRequiredService<IGreeter>().Hello();
+    var line = app.Services.GetRequiredService<MetricsCollectorService>().GetMetricsOutput()
+        .Split('\n').FirstOrDefault(l => l.StartsWith("function_calls_total{", StringComparison.Ordinal) && l.Contains("Hello", StringComparison.Ordinal));
+    Console.WriteLine($"timed call: {line ?? "not recorded"}");
+    return line is not null && line.EndsWith(" 1", StringComparison.Ordinal) ? 0 : 1;
+}
+
+app.Run();
+return 0;
+
+public interface IGreeter
+{
+    [MetricsTimer]
+    string Hello();
+}
+
+public sealed class Greeter : IGreeter
+{
+    public string Hello() => "hello";
+}
+EOF
+
+(cd "$app" && dotnet build -c Release --nologo -v quiet)
+if [ -d "$app/packages" ] && [ -n "$(ls -A "$app/packages")" ]; then
+  say "restored into the app's own packages folder:"
+  for id in "$app/packages"/*/; do
+    echo "  $(basename "$id") $(ls "$id" | tr '\n' ' ')"
+  done
+else
+  say "the app did not restore into its own packages folder" >&2
+  exit 1
+fi
+bin="$app/bin/Release/net10.0"
+(cd "$app" && dotnet "$bin/PackageConsumer.dll" --check)
+
+# 4. The bin against the shared frameworks the app runs on.
+shared_dir() {
+  dotnet --list-runtimes | awk -v name="$1" '$1 == name && $2 ~ /^10\./ { gsub(/[\[\]]/, "", $3); print $3 "/" $2 }' | sort -V | tail -n 1
+}
+aspnetcore="$(shared_dir Microsoft.AspNetCore.App)"
+netcore="$(shared_dir Microsoft.NETCore.App)"
+if [ -z "$aspnetcore" ] || [ -z "$netcore" ]; then
+  say "the Microsoft.AspNetCore.App and Microsoft.NETCore.App 10.0 shared frameworks are needed" >&2
+  exit 1
+fi
+
+say "Microsoft.Extensions.* and System.* assemblies in the app's bin:"
+found=("$bin"/Microsoft.Extensions.*.dll "$bin"/System.*.dll)
+[ "${#found[@]}" -gt 0 ] || echo "  (none)"
+shadowing=()
+for dll in "${found[@]}"; do
+  name="$(basename "$dll")"
+  where=""
+  [ -f "$aspnetcore/$name" ] && where="Microsoft.AspNetCore.App"
+  [ -f "$netcore/$name" ] && where="Microsoft.NETCore.App"
+  if [ -n "$where" ]; then
+    echo "  $name  <- also in the shared framework $where"
+    shadowing+=("$name")
+  else
+    echo "  $name"
+  fi
+done
+
+status=0
+if [ "${#floor_problems[@]}" -gt 0 ]; then
+  say "packages ask for versions above their target framework's line:" >&2
+  printf '  %s\n' "${floor_problems[@]}" >&2
+  status=1
+fi
+if [ "${#shadowing[@]}" -gt 0 ]; then
+  say "${#shadowing[@]} assemblies in bin shadow the shared framework ($aspnetcore, $netcore)" >&2
+  status=1
+fi
+if [ "$status" -eq 0 ]; then
+  say "ok: ${#packages[@]} packages, no framework assembly in bin ($(($(date +%s) - started)) s)"
+else
+  say "failed ($(($(date +%s) - started)) s)" >&2
+fi
+exit "$status"
