@@ -2,14 +2,15 @@
 # The packages as a new user meets them: packs every packable project of the solution, creates a `dotnet new web`
 # app outside the repository, references every package from that local folder through the app's own nuget.config
 # and its own packages folder (never the global cache), registers MetricsModule through
-# Autofac.Extensions.DependencyInjection, builds the app and runs it once in a check mode (one timed call, no server).
+# Autofac.Extensions.DependencyInjection with the README's web-app Program.cs (UseRequestMetrics, MapMetricsEndpoint),
+# builds the app and runs it once in a check mode: real requests on a loopback port, then a scrape of /metrics.
 #
 # Fails when
 # - a package's dependency group for netX.Y asks for a Microsoft.Extensions.* or System.* version of a later major
 #   (a library depends on the lowest versions it needs: the line that ships with its target framework);
 # - the app's bin holds a Microsoft.Extensions.* or System.* assembly that the installed Microsoft.AspNetCore.App or
 #   Microsoft.NETCore.App shared framework already provides (a copy in bin overrides the host's own);
-# - the app does not build, or a [MetricsTimer] call through the container is not recorded.
+# - the app does not build, or its request counts and a [MetricsTimer] call are not in its /metrics exposition.
 #
 # Takes 1 to 3 minutes on 2 shared cores (measured 73 to 198 s): the libraries are built cold in a folder of their
 # own, so the repository's bin/obj are left alone. Set WEB_APP_PACKAGES_KEEP=1 to keep the work folder for inspection.
@@ -97,6 +98,7 @@ $references    <PackageReference Include="Autofac.Extensions.DependencyInjection
 EOF
 sed -i 's:</Project>:  <Import Project="Packages.targets" />\n</Project>:' "$app/PackageConsumer.csproj"
 cat >"$app/Program.cs" <<'EOF'
+// The README's "Web applications" Program.cs, plus one timed component and a check mode.
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Interception.Metrics;
@@ -110,22 +112,45 @@ builder.Host.ConfigureContainer<ContainerBuilder>(container =>
 });
 
 var app = builder.Build();
-app.MapGet("/hello", (IGreeter greeter) => greeter.Hello());
-app.MapGet("/metrics", (MetricsCollectorService metrics) => Results.Text(metrics.GetMetricsOutput(), metrics.ContentType));
+app.UseRequestMetrics();
+app.MapMetricsEndpoint();
 
-if (args.Contains("--check"))
+app.MapGet("/orders/{id:int}", (int id) => new { id });
+app.MapGet("/hello", (IGreeter greeter) => greeter.Hello());
+
+if (!args.Contains("--check"))
 {
-    // One timed call through the real proxy, then the exposition: the packages (at the versions this app resolved)
-    // work at run time, not only at build time.
-    app.Services.GetRequiredService<IGreeter>().Hello();
-    var line = app.Services.GetRequiredService<MetricsCollectorService>().GetMetricsOutput()
-        .Split('\n').FirstOrDefault(l => l.StartsWith("function_calls_total{", StringComparison.Ordinal) && l.Contains("Hello", StringComparison.Ordinal));
-    Console.WriteLine($"timed call: {line ?? "not recorded"}");
-    return line is not null && line.EndsWith(" 1", StringComparison.Ordinal) ? 0 : 1;
+    app.Run();
+    return 0;
 }
 
-app.Run();
-return 0;
+// Check mode: real Kestrel on a free loopback port, real requests, then the scrape a Prometheus would make. The
+// packages (at the versions this app resolved) work at run time, not only at build time.
+app.Urls.Add("http://127.0.0.1:0");
+await app.StartAsync();
+using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+foreach (var path in (string[])["/orders/7", "/orders/8", "/hello", "/no/such/page"])
+{
+    using var response = await client.GetAsync(path);
+}
+
+var exposition = await client.GetStringAsync("/metrics");
+await app.StopAsync();
+string[] expected =
+[
+    "http_requests_total{method=\"GET\",endpoint=\"/orders/{id:int}\",status=\"200\"} 2",
+    "http_requests_total{method=\"GET\",endpoint=\"/hello\",status=\"200\"} 1",
+    "http_requests_total{method=\"GET\",endpoint=\"unmatched\",status=\"404\"} 1",
+    "function_calls_total{function=\"Greeter.Hello\",status=\"success\"} 1",
+];
+var lines = exposition.Split('\n');
+var missing = expected.Where(e => !lines.Contains(e)).ToArray();
+foreach (var line in expected)
+{
+    Console.WriteLine($"{(missing.Contains(line) ? "missing" : "found  ")} {line}");
+}
+
+return missing.Length == 0 ? 0 : 1;
 
 public interface IGreeter
 {
