@@ -4,7 +4,8 @@ namespace Interception.Metrics.Backends.Multi;
 /// Publishes the losses of one child of the fan-out that reports them (<see cref="IMetricsDropSource"/>) on the
 /// fan-out's other children, as <c>metrics_backend_dropped_total{backend}</c>. Its series are bound at zero on
 /// every other child when the fan-out is created, so the counter is scraped from the start and the first drop is
-/// an increase an alert can see.
+/// an increase an alert can see. Children that report drops themselves are not published on: two lossy backends
+/// would otherwise count each other's losses as new recordings, and lose them again, back and forth.
 /// </summary>
 /// <remarks>
 /// Exact without a lock: each notification reads the source's total and claims the part not published yet with a
@@ -33,7 +34,7 @@ internal sealed class DropPublisher
         var indexes = new List<int>(children.Count - 1);
         for (var other = 0; other < children.Count; other++)
         {
-            if (other == sourceIndex)
+            if (other == sourceIndex || children[other] is IMetricsDropSource)
             {
                 continue;
             }
@@ -54,10 +55,10 @@ internal sealed class DropPublisher
         _targetIndexes = [.. indexes];
     }
 
-    /// <summary>Subscribes to every child that reports its losses, when there is another child to publish them on.</summary>
+    /// <summary>Subscribes to every child that reports its losses, when there is a child that does not to publish them on.</summary>
     public static void AttachAll(IReadOnlyList<IMetricsBackend> children, BackendFailures failures)
     {
-        if (children.Count < 2)
+        if (children.All(c => c is IMetricsDropSource))
         {
             return;
         }

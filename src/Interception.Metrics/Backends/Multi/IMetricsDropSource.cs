@@ -4,7 +4,8 @@ namespace Interception.Metrics;
 /// A backend that can lose recordings after it accepted them (a full queue, an agent it cannot reach) and says how
 /// many. <see cref="MultiMetricsBackend"/> publishes those losses on its other children as the counter
 /// <c>metrics_backend_dropped_total{backend}</c>, since a backend that is losing data cannot be trusted to report
-/// its own losses: that is how a Prometheus alert sees what a StatsD backend dropped.
+/// its own losses: that is how a Prometheus alert sees what a StatsD backend dropped. The losses are published on the
+/// children that do not implement this interface themselves.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -86,4 +86,21 @@ public partial class MultiMetricsBackendTests
         Assert.True(multi.GetFailureCount(1) > 0);
         Assert.True(memory.GetCounter("metrics_backend_errors_total", ("backend", "throwing")) > 0);
     }
+
+    [Fact]
+    public void Drop_TwoChildrenReportDrops_NeitherIsPublishedOnTheOther()
+    {
+        // Publishing one lossy backend's drops on another would make the second drop them in turn, and so on.
+        var first = new DroppingMetricsBackend();
+        var second = new DroppingMetricsBackend();
+        var memory = new InMemoryMetricsBackend();
+        _ = new MultiMetricsBackend([first, second, memory]);
+
+        first.Drop(3);
+        second.Drop(2);
+
+        Assert.Equal(5, memory.GetCounter(DroppedMetric, ("backend", "dropping")));
+        Assert.DoesNotContain(first.Definitions, d => d.Name == DroppedMetric);
+        Assert.DoesNotContain(second.Definitions, d => d.Name == DroppedMetric);
+    }
 }
