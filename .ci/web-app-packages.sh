@@ -2,14 +2,15 @@
 # The packages as a new user meets them: packs every packable project of the solution, creates a `dotnet new web`
 # app outside the repository, references every package from that local folder through the app's own nuget.config
 # and its own packages folder (never the global cache), registers MetricsModule through
-# Autofac.Extensions.DependencyInjection, builds the app and runs it once in a check mode (one timed call, no server).
+# Autofac.Extensions.DependencyInjection with the README's web-app Program.cs (UseRequestMetrics, MapMetricsEndpoint),
+# builds the app and runs it once in a check mode: real requests on a loopback port, then a scrape of /metrics.
 #
 # Fails when
 # - a package's dependency group for netX.Y asks for a Microsoft.Extensions.* or System.* version of a later major
 #   (a library depends on the lowest versions it needs: the line that ships with its target framework);
 # - the app's bin holds a Microsoft.Extensions.* or System.* assembly that the installed Microsoft.AspNetCore.App or
 #   Microsoft.NETCore.App shared framework already provides (a copy in bin overrides the host's own);
-# - the app does not build, or a [MetricsTimer] call through the container is not recorded.
+# - the app does not build, or its request counts and a [MetricsTimer] call are not in its /metrics exposition.
 #
 # Takes 1 to 3 minutes on 2 shared cores (measured 73 to 198 s): the libraries are built cold in a folder of their
 # own, so the repository's bin/obj are left alone. Set WEB_APP_PACKAGES_KEEP=1 to keep the work folder for inspection.
@@ -97,6 +98,7 @@ $references    <PackageReference Include="Autofac.Extensions.DependencyInjection
 EOF
 sed -i 's:</Project>:  <Import Project="Packages.targets" />\n</Project>:' "$app/PackageConsumer.csproj"
 cat >"$app/Program.cs" <<'EOF'
+// The README's "Web applications" Program.cs, plus timed components and a check mode.
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Interception.Metrics;
@@ -107,39 +109,118 @@ builder.Host.ConfigureContainer<ContainerBuilder>(container =>
 {
     container.RegisterModule(new MetricsModule(builder.Configuration));
     container.RegisterType<Greeter>().As<IGreeter>();
+    container.RegisterDecorator<LoudGreeter, IGreeter>();
 });
 
 var app = builder.Build();
-app.MapGet("/hello", (IGreeter greeter) => greeter.Hello());
-app.MapGet("/metrics", (MetricsCollectorService metrics) => Results.Text(metrics.GetMetricsOutput(), metrics.ContentType));
+app.UseRequestMetrics();
+app.MapMetricsEndpoint();
 
-if (args.Contains("--check"))
+app.MapGet("/orders/{id:int}", (int id) => new { id });
+app.MapGet("/hello", (IGreeter greeter) => greeter.Hello());
+
+if (!args.Contains("--check"))
 {
-    // One timed call through the real proxy, then the exposition: the packages (at the versions this app resolved)
-    // work at run time, not only at build time.
-    app.Services.GetRequiredService<IGreeter>().Hello();
-    var line = app.Services.GetRequiredService<MetricsCollectorService>().GetMetricsOutput()
-        .Split('\n').FirstOrDefault(l => l.StartsWith("function_calls_total{", StringComparison.Ordinal) && l.Contains("Hello", StringComparison.Ordinal));
-    Console.WriteLine($"timed call: {line ?? "not recorded"}");
-    return line is not null && line.EndsWith(" 1", StringComparison.Ordinal) ? 0 : 1;
+    app.Run();
+    return 0;
 }
 
-app.Run();
-return 0;
+// Check mode: real Kestrel on a free loopback port, real requests and timed calls of every return family through the
+// proxy (at the Castle.Core version this app resolved: the library's floor), then the scrape a Prometheus would make.
+app.Urls.Add("http://127.0.0.1:0");
+await app.StartAsync();
+using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+foreach (var path in (string[])["/orders/7", "/orders/8", "/hello", "/no/such/page"])
+{
+    using var response = await client.GetAsync(path);
+}
+
+var greeter = app.Services.GetRequiredService<IGreeter>();
+await greeter.HelloAsync();
+await greeter.CountAsync();
+await foreach (var _ in greeter.StreamAsync())
+{
+}
+
+var exposition = await client.GetStringAsync("/metrics");
+await app.StopAsync();
+var version = args.SkipWhile(a => a != "--expect-version").Skip(1).FirstOrDefault() ?? "1.0.0";
+string[] expected =
+[
+    "http_requests_total{method=\"GET\",endpoint=\"/orders/{id:int}\",status=\"200\"} 2",
+    "http_requests_total{method=\"GET\",endpoint=\"/hello\",status=\"200\"} 1",
+    "http_requests_total{method=\"GET\",endpoint=\"unmatched\",status=\"404\"} 1",
+    "function_calls_total{function=\"Greeter.Hello\",status=\"success\"} 1",
+    "function_calls_total{function=\"LoudGreeter.Hello\",status=\"success\"} 1",
+    "function_calls_total{function=\"Greeter.HelloAsync\",status=\"success\"} 1",
+    "function_calls_total{function=\"Greeter.CountAsync\",status=\"success\"} 1",
+    "function_calls_total{function=\"Greeter.StreamAsync\",status=\"success\"} 1",
+    $"app_info{{version=\"{version}\",environment=\"Production\"}} 1",
+];
+var lines = exposition.Split('\n');
+var missing = expected.Where(e => !lines.Contains(e)).ToArray();
+foreach (var line in expected)
+{
+    Console.WriteLine($"{(missing.Contains(line) ? "missing" : "found  ")} {line}");
+}
+
+return missing.Length == 0 ? 0 : 1;
 
 public interface IGreeter
 {
     [MetricsTimer]
     string Hello();
+
+    [MetricsTimer]
+    Task<string> HelloAsync();
+
+    [MetricsTimer]
+    ValueTask<int> CountAsync();
+
+    [MetricsTimer]
+    IAsyncEnumerable<int> StreamAsync();
 }
 
 public sealed class Greeter : IGreeter
 {
     public string Hello() => "hello";
+
+    public async Task<string> HelloAsync()
+    {
+        await Task.Yield();
+        return "hello";
+    }
+
+    public async ValueTask<int> CountAsync()
+    {
+        await Task.Yield();
+        return 1;
+    }
+
+    public async IAsyncEnumerable<int> StreamAsync()
+    {
+        await Task.Yield();
+        yield return 1;
+    }
+}
+
+// A decorator with its own timer: the call through it is recorded under both names.
+public sealed class LoudGreeter(IGreeter inner) : IGreeter
+{
+    [MetricsTimer]
+    public string Hello() => inner.Hello().ToUpperInvariant();
+
+    public Task<string> HelloAsync() => inner.HelloAsync();
+
+    public ValueTask<int> CountAsync() => inner.CountAsync();
+
+    public IAsyncEnumerable<int> StreamAsync() => inner.StreamAsync();
 }
 EOF
 
-(cd "$app" && dotnet build -c Release --nologo -v quiet)
+# A version of its own, so that app_info{version} is checked against what the project file says.
+app_version="1.2.3-check"
+(cd "$app" && dotnet build -c Release --nologo -v quiet -p:Version="$app_version")
 if [ -d "$app/packages" ] && [ -n "$(ls -A "$app/packages")" ]; then
   say "restored into the app's own packages folder:"
   for id in "$app/packages"/*/; do
@@ -150,7 +231,7 @@ else
   exit 1
 fi
 bin="$app/bin/Release/net10.0"
-(cd "$app" && dotnet "$bin/PackageConsumer.dll" --check)
+(cd "$app" && ASPNETCORE_ENVIRONMENT=Production dotnet "$bin/PackageConsumer.dll" --check --expect-version "$app_version")
 
 # 4. The bin against the shared frameworks the app runs on.
 shared_dir() {

@@ -18,7 +18,10 @@ namespace Interception.Metrics;
 /// (<see cref="StatsDMetricsBackendOptions.MaxQueueSize"/>) that one background loop packs into datagrams of at
 /// most <see cref="StatsDMetricsBackendOptions.MaxPacketSize"/> bytes. A full queue or a failed send (agent down)
 /// drops the recordings and counts them in <see cref="DroppedCount"/>, also sent to the agent as
-/// <c>statsd_dropped_total</c> once it answers again.
+/// <c>statsd_dropped_total</c> once it answers again. Behind a <see cref="MultiMetricsBackend"/> with other
+/// backends (as configuration wires it), the same count reaches those backends as
+/// <c>metrics_backend_dropped_total{backend="statsd"}</c> (see <see cref="IMetricsDropSource"/>), so that a
+/// Prometheus alert can see it.
 /// </para>
 /// <para>
 /// Label values and names are sanitized (<c>: | @ # ,</c> and control characters become <c>_</c>; tag values
@@ -28,7 +31,7 @@ namespace Interception.Metrics;
 /// <c>metrics_invalid_values_total{metric}</c>. Dispose to send what is still queued.
 /// </para>
 /// </remarks>
-public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDisposable
+public sealed class StatsDMetricsBackend : MetricsBackend, IMetricsDropSource, IDisposable, IAsyncDisposable
 {
     /// <summary>The self-metric counting dropped recordings (prefixed like every other metric).</summary>
     public const string DroppedMetricName = "statsd_dropped_total";
@@ -56,8 +59,14 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
         settings.Validate();
         _logger = logger ?? NullLogger.Instance;
         _prefix = StatsDLineFormat.NormalizePrefix(settings.Prefix);
-        _sender = new StatsDSender(settings, _prefix, _logger);
+        _sender = new StatsDSender(settings, _prefix, _logger, RaiseDropped);
     }
+
+    /// <summary>
+    /// Raised after <see cref="DroppedCount"/> grew, on the thread that dropped the recordings: a caller's thread when
+    /// the queue is full, else the background sender. Handlers must be cheap; an exception from one is ignored.
+    /// </summary>
+    public event EventHandler? Dropped;
 
     /// <summary>
     /// Recordings that did not reach the network: the queue was full, the agent could not be reached, a duration
@@ -82,6 +91,18 @@ public sealed class StatsDMetricsBackend : MetricsBackend, IDisposable, IAsyncDi
     /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync() =>
         Interlocked.Exchange(ref _disposed, 1) == 0 ? _sender.StopAsync(StopTimeout) : ValueTask.CompletedTask;
+
+    private void RaiseDropped()
+    {
+        try
+        {
+            Dropped?.Invoke(this, EventArgs.Empty);
+        }
+        catch (Exception)
+        {
+            // A handler of the application must never make recording throw or stop the sender.
+        }
+    }
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition)

@@ -102,6 +102,74 @@ public sealed class StatsDMetricsBackendDeliveryTests
         Assert.True(backend.DroppedCount > 0, "connection refused should be counted as drops");
     }
 
+    [Fact]
+    public async Task Dropped_QueueFullAndAgentAbsent_RaisedAfterEachDropWithTheCountAlreadyUpdated()
+    {
+        const int Recordings = 5_000;
+        var options = TestMetrics.Options(UdpListener.FreePort());
+        options.MaxQueueSize = 4;
+        options.MaxPacketSize = 128;
+        options.FlushInterval = TimeSpan.Zero;
+        var backend = TestMetrics.Backend(options);
+        long raised = 0;
+        long highestSeen = 0;
+        long otherSenders = 0;
+        backend.Dropped += (sender, _) =>
+        {
+            // An assertion failing in here would be swallowed by the backend: count what is wrong, assert below.
+            if (!ReferenceEquals(sender, backend))
+            {
+                Interlocked.Increment(ref otherSenders);
+                return;
+            }
+
+            Interlocked.Increment(ref raised);
+            var count = ((IMetricsDropSource)sender!).DroppedCount;
+            long seen;
+            while ((seen = Interlocked.Read(ref highestSeen)) < count && Interlocked.CompareExchange(ref highestSeen, count, seen) != seen)
+            {
+            }
+        };
+
+        await using (backend)
+        {
+            var series = backend.Bind("function_calls_total", ["f", "success"]);
+            for (var i = 0; i < Recordings; i++)
+            {
+                series.Record(1);
+            }
+        }
+
+        Assert.True(backend.DroppedCount > 0);
+        Assert.True(Interlocked.Read(ref raised) > 0);
+        Assert.Equal(0, Interlocked.Read(ref otherSenders));
+        Assert.Equal(backend.DroppedCount, Interlocked.Read(ref highestSeen));
+    }
+
+    [Fact]
+    public async Task Dropped_HandlerThrows_RecordingNeverThrowsAndDropsAreStillCounted()
+    {
+        var options = TestMetrics.Options(UdpListener.FreePort());
+        options.MaxQueueSize = 1;
+        options.FlushInterval = TimeSpan.FromMinutes(1);
+        var backend = TestMetrics.Backend(options);
+        backend.Dropped += (_, _) => throw new InvalidOperationException("a faulty handler");
+        var series = backend.Bind("function_calls_total", ["f", "success"]);
+
+        var exception = Record.Exception(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                series.Record(1);
+            }
+        });
+        await backend.DisposeAsync();
+
+        Assert.Null(exception);
+        Assert.Equal(100, backend.DroppedCount + backend.SentCount);
+        Assert.True(backend.DroppedCount > 0);
+    }
+
     private static bool IsDropCounter(string line) =>
         line.StartsWith(StatsDMetricsBackend.DroppedMetricName + ":", StringComparison.Ordinal);
 

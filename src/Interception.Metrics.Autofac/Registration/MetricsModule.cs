@@ -14,7 +14,7 @@ namespace Interception.Metrics;
 
 /// <summary>
 /// Wires metrics into an Autofac container from the "Metrics" configuration section: registers the collector
-/// services and the configured backends (plus every <see cref="IMetricsBackend"/> the application registers,
+/// services, the <see cref="MetricsFactory"/> of the application's own metrics and the configured backends (plus every <see cref="IMetricsBackend"/> the application registers,
 /// in one fan-out) and intercepts every component whose implementation or service interface carries
 /// <see cref="MetricsTimerAttribute"/>. Components without it are returned as they are.
 /// </summary>
@@ -91,6 +91,7 @@ public sealed class MetricsModule : Module
             return business;
         })).AutoActivate();
         Own(builder.Register(c => new HealthCheckService(c.Resolve<MultiMetricsBackend>()))).AutoActivate();
+        Own(builder.Register(c => new MetricsFactory(c.Resolve<MultiMetricsBackend>(), settings.HistogramBuckets, Clock(c))));
         Own(builder.Register(c => new SystemMetricsService(
             c.Resolve<MultiMetricsBackend>(),
             c.ResolveOptional<ISystemMetricsProvider>() ?? new MachineMetricsProvider(),

@@ -31,14 +31,20 @@ internal sealed class StatsDSender
     private readonly byte[] _droppedTail = "|c"u8.ToArray();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
+    private readonly Action _onDropped;
     private readonly Task _loop;
     private long _dropped;
     private long _sent;
     private long _droppedReported;
 
-    public StatsDSender(StatsDMetricsBackendOptions options, string prefix, ILogger logger)
+    /// <param name="options">Agent address and limits, validated.</param>
+    /// <param name="prefix">The normalised prefix of every name.</param>
+    /// <param name="logger">Receives an unreachable agent and unexpected failures.</param>
+    /// <param name="onDropped">Called after <see cref="Dropped"/> grew, on the thread that dropped; must not throw.</param>
+    public StatsDSender(StatsDMetricsBackendOptions options, string prefix, ILogger logger, Action onDropped)
     {
         _logger = logger;
+        _onDropped = onDropped;
         _flushInterval = options.FlushInterval;
         _droppedHead = Encoding.UTF8.GetBytes(prefix + StatsDMetricsBackend.DroppedMetricName + ":");
 
@@ -79,7 +85,11 @@ internal sealed class StatsDSender
         }
     }
 
-    public void CountDropped(long count) => Interlocked.Add(ref _dropped, count);
+    public void CountDropped(long count)
+    {
+        Interlocked.Add(ref _dropped, count);
+        _onDropped();
+    }
 
     /// <summary>Stops accepting recordings, sends what is queued and waits for the loop (at most <paramref name="timeout"/>).</summary>
     public void Stop(TimeSpan timeout)

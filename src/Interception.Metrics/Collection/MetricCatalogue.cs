@@ -56,11 +56,13 @@ public static class MetricCatalogue
 
     /// <summary>
     /// The self-metrics every backend of the fan-out carries: <c>metrics_backend_errors_total{backend}</c>,
-    /// <c>metrics_cardinality_overflow_total{metric}</c> and <c>metrics_invalid_values_total{metric}</c>.
+    /// <c>metrics_backend_dropped_total{backend}</c>, <c>metrics_cardinality_overflow_total{metric}</c> and
+    /// <c>metrics_invalid_values_total{metric}</c>.
     /// </summary>
     public static IReadOnlyList<MetricDefinition> SelfMetrics { get; } =
     [
         BackendFailures.ErrorsDefinition,
+        DropPublisher.Definition,
         MetricsBackend.OverflowDefinition,
         InvalidValueReporter.Definition,
     ];

@@ -75,6 +75,12 @@ public static class MetricNames
     /// <summary>Self-metric: counter {backend} of failed backend calls, counted by the healthy backends.</summary>
     public const string BackendErrors = "metrics_backend_errors_total";
 
+    /// <summary>
+    /// Self-metric: counter {backend} of recordings a backend accepted and then lost (such as StatsD's
+    /// <c>DroppedCount</c>), counted by the other backends.
+    /// </summary>
+    public const string BackendDropped = MultiMetricsBackend.DroppedMetricName;
+
     /// <summary>Self-metric: counter {metric} of recordings folded into an overflow series.</summary>
     public const string CardinalityOverflow = MetricsBackend.OverflowMetricName;
 

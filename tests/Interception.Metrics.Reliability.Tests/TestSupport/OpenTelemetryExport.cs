@@ -32,6 +32,14 @@ internal sealed class OpenTelemetryExport : IDisposable
     public IReadOnlyList<(IReadOnlyDictionary<string, string> Tags, double Value)> HistogramCounts(string name) =>
         Points(name, static (in MetricPoint p) => p.GetHistogramCount());
 
+    /// <summary>Each point of a histogram: its tags and the sum of its observations.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Tags, double Value)> HistogramSums(string name) =>
+        Points(name, static (in MetricPoint p) => p.GetHistogramSum());
+
+    /// <summary>Each point of a gauge: its tags and last value.</summary>
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Tags, double Value)> GaugePoints(string name) =>
+        Points(name, static (in MetricPoint p) => p.GetGaugeLastValueDouble());
+
     /// <summary>The names of every exported metric and every tag value of every point.</summary>
     public IEnumerable<string> AllNamesAndTagValues() =>
         _exported.Select(m => m.Name).Concat(_exported.Select(m => m.Name).Distinct().SelectMany(n => CounterOrAnyPoints(n)));

@@ -32,6 +32,7 @@ public class MetricCatalogueTests
     public static TheoryData<string, MetricType, string[]> SelfMetrics => new()
     {
         { "metrics_backend_errors_total", MetricType.Counter, ["backend"] },
+        { "metrics_backend_dropped_total", MetricType.Counter, ["backend"] },
         { "metrics_cardinality_overflow_total", MetricType.Counter, ["metric"] },
         { "metrics_invalid_values_total", MetricType.Counter, ["metric"] },
     };

@@ -12,8 +12,19 @@ namespace Interception.Metrics;
 /// (see <see cref="MetricValueGuard"/>) reaches no child: it is counted in <c>metrics_invalid_values_total{metric}</c>
 /// on every child and logged at a bounded rate. With no children it is a no-op.
 /// </summary>
+/// <remarks>
+/// A child that loses recordings after accepting them and says so (<see cref="IMetricsDropSource"/>, such as the
+/// StatsD backend) has its losses counted by the other children in <c>metrics_backend_dropped_total{backend}</c>,
+/// whose series for that child are bound at zero when the fan-out is created.
+/// </remarks>
 public sealed class MultiMetricsBackend : MetricsBackend
 {
+    /// <summary>
+    /// The self-metric counting, by <c>backend</c>, the recordings a child reported lost (<see cref="IMetricsDropSource"/>);
+    /// counted by the other children.
+    /// </summary>
+    public const string DroppedMetricName = "metrics_backend_dropped_total";
+
     private readonly IMetricsBackend[] _children;
     private readonly BackendFailures _failures;
 
@@ -50,6 +61,8 @@ public sealed class MultiMetricsBackend : MetricsBackend
         {
             Guard(i, nameof(InitializeMetric), child => child.InitializeMetric(BackendFailures.ErrorsDefinition));
         }
+
+        DropPublisher.AttachAll(_children, _failures);
     }
 
     /// <summary>The child backends.</summary>
