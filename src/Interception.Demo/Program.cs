@@ -20,7 +20,8 @@ namespace Interception.Demo;
 /// The demo: a Telegram bot backend (an ASP.NET Core webhook, SQLite, Telegram.Bot's client against a simulated Bot API,
 /// background jobs and a built-in load) whose services are timed by attributes alone. It reads top to bottom:
 /// configuration, container, middleware, endpoints, hosted services, then the run.
-/// Exit codes: 0 after a clean stop, 2 for an invalid option or setting, 3 when an address cannot be listened on.
+/// Exit codes: 0 after a clean stop, 2 for an invalid option or setting, 3 when an address cannot be listened on, 1 for
+/// anything else (a defect; the message holds the exception).
 /// </summary>
 internal static class Program
 {
@@ -39,6 +40,12 @@ internal static class Program
         {
             await error.WriteLineAsync(failure.Message);
             return failure.ExitCode;
+        }
+        catch (Exception exception)
+        {
+            // A defect of the demo: the whole exception, and an exit code of its own rather than an abort.
+            await error.WriteLineAsync($"The demo failed: {exception}");
+            return StartupFailure.Unexpected;
         }
     }
 

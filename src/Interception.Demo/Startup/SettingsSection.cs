@@ -48,19 +48,12 @@ internal sealed class SettingsSection
             : throw new DemoConfigurationException(child.Path, $"'{child.Value}' is not valid; expected {rule.Accepts}.");
     }
 
-    /// <summary>A string that may be empty (meaning "not set"); <see langword="null"/> when absent or empty.</summary>
-    public string? GetOptional(string key, ValueRule<string> rule)
-    {
-        var child = _section.GetSection(key);
-        return string.IsNullOrWhiteSpace(child.Value) && !child.GetChildren().Any() ? null : Get<string?>(key, new ValueRule<string?>(rule.Accepts, Parse), null);
-
-        bool Parse(string text, out string? value)
-        {
-            var ok = rule.TryParse(text, out var parsed);
-            value = parsed;
-            return ok;
-        }
-    }
+    /// <summary>A string that may be left empty, meaning "not set": <see langword="null"/> when absent or empty.</summary>
+    /// <exception cref="DemoConfigurationException">The key holds a section, or a value <paramref name="rule"/> does not accept.</exception>
+    public string? GetOptional(string key, ValueRule<string> rule) =>
+        string.IsNullOrWhiteSpace(_section.GetSection(key).Value) && !_section.GetSection(key).GetChildren().Any()
+            ? null
+            : Get(key, rule, string.Empty);
 
     /// <summary>The sub-section <paramref name="key"/>, read with its own keys.</summary>
     public SettingsSection Section(string key, params string[] keys) => new(_section.GetSection(key), keys);

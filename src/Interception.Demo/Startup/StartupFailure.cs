@@ -5,6 +5,9 @@ namespace Interception.Demo.Startup;
 /// <summary>A startup failure the user can fix, told in one line without a stack trace, with the demo's exit code for it.</summary>
 internal sealed record StartupFailure(string Message, int ExitCode)
 {
+    /// <summary>Exit code for a failure the demo does not expect (a defect).</summary>
+    public const int Unexpected = 1;
+
     /// <summary>Exit code for a command line, an environment or a setting that is not valid.</summary>
     public const int InvalidConfiguration = 2;
 

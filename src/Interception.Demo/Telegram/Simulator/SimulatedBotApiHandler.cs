@@ -11,8 +11,15 @@ namespace Interception.Demo.Telegram.Simulator;
 internal sealed class SimulatedBotApiHandler(SimulatorDraws draws, SimulatorSettings settings, TimeProvider time)
 {
     private const long BotId = 123456;
+
+    /// <summary>
+    /// The ids of the messages it sends start here, far above the ids of the channel posts the load makes up, so that a
+    /// published post never takes the id of a post already stored for its channel.
+    /// </summary>
+    private const int FirstMessageId = 1_000_000_000;
+
     private readonly ConcurrentDictionary<(long Chat, int Message), DateTimeOffset> _firstViewed = new();
-    private int _messageIds;
+    private int _messageIds = FirstMessageId;
 
     public async Task HandleAsync(HttpContext context)
     {
