@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Interception.Demo.Jobs;
@@ -100,7 +101,7 @@ internal static class Program
         // Hosted services, started in this order, before the server listens: the schema, the recurring jobs, the
         // load (it waits for the server), the duration limit and the console.
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        builder.Services.AddHostedService<Schema>();
+        builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddHostedService<JobScheduler>();
         builder.Services.AddHostedService<LoadGenerator>();
         builder.Services.AddHostedService<DurationLimit>();
@@ -130,7 +131,7 @@ internal static class Program
         await app.WaitForShutdownAsync(stop);
         var stats = app.Services.GetRequiredService<LiveStatsBackend>();
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Summary after {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s");
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Summary after {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s"));
         await output.WriteLineAsync(StatsTable.Operations(stats.Operations));
         await output.WriteLineAsync(StatsTable.HttpStatuses(stats.HttpStatuses));
         await output.WriteLineAsync();

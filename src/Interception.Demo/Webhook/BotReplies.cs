@@ -17,7 +17,8 @@ internal static class BotReplies
 
     public const string ScheduleUsage = "Usage: /schedule <channel id> <text>, for a channel I am an admin of.";
 
-    public static InlineKeyboardMarkup StatsButton { get; } = new(InlineKeyboardButton.WithCallbackData("Channel stats", StatsButtonData));
+    /// <summary>The "Channel stats" button, new for each message (Telegram.Bot's markup types are mutable).</summary>
+    public static InlineKeyboardMarkup StatsButton() => new(InlineKeyboardButton.WithCallbackData("Channel stats", StatsButtonData));
 
     public static string Stats(IReadOnlyList<ChannelStats> channels)
     {

@@ -21,7 +21,7 @@ internal sealed class CallbackQueryHandler(IChannelRepository channels, IBotApi 
         await api.AnswerCallbackQueryAsync(query.Id, null, cancellationToken);
         if (query.Message is { } message)
         {
-            await api.EditMessageTextAsync(message.Chat.Id, message.Id, BotReplies.Stats(stats), BotReplies.StatsButton, cancellationToken);
+            await api.EditMessageTextAsync(message.Chat.Id, message.Id, BotReplies.Stats(stats), BotReplies.StatsButton(), cancellationToken);
         }
     }
 }

@@ -30,11 +30,11 @@ internal sealed class MessageHandler(
         switch (command)
         {
             case "/start":
-                await api.SendMessageAsync(chatId, BotReplies.Welcome, BotReplies.StatsButton, cancellationToken);
+                await api.SendMessageAsync(chatId, BotReplies.Welcome, BotReplies.StatsButton(), cancellationToken);
                 break;
             case "/stats":
                 var stats = await channels.StatsAsync(5, cancellationToken);
-                await api.SendMessageAsync(chatId, BotReplies.Stats(stats), BotReplies.StatsButton, cancellationToken);
+                await api.SendMessageAsync(chatId, BotReplies.Stats(stats), BotReplies.StatsButton(), cancellationToken);
                 break;
             case "/schedule":
                 await api.SendMessageAsync(chatId, await ScheduleAsync(argument, cancellationToken), null, cancellationToken);

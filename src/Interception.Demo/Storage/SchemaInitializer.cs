@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace Interception.Demo.Storage;
 
 /// <summary>Creates the tables when the application starts, before the server takes requests (a no-op on an existing file).</summary>
-internal sealed class Schema(Database database) : IHostedService
+internal sealed class SchemaInitializer(Database database) : IHostedService
 {
     // Times are Unix milliseconds. A channel post is a post with its message_id; a scheduled post has none until
     // it is published. update_id is the key that makes a redelivered update land once.
