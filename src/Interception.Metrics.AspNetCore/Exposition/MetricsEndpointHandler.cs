@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.AspNetCore;
 
-/// <summary>Serves the collector's exposition in the format the scraper's <c>Accept</c> header asks for.</summary>
+/// <summary>
+/// Serves the collector's exposition in the format the scraper's <c>Accept</c> header asks for. A failure to render is
+/// handled as the standalone Prometheus server handles it (<see cref="ScrapeFailure"/>).
+/// </summary>
 internal sealed class MetricsEndpointHandler(MetricsCollectorService collector, ILogger logger)
 {
     /// <summary>The answer when no backend renders text.</summary>
@@ -33,16 +36,22 @@ internal sealed class MetricsEndpointHandler(MetricsCollectorService collector, 
         {
             await collector.WriteMetricsAsync(response.Body, format, context.RequestAborted);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (!ScrapeFailure.IsScraperGone(exception, context.RequestAborted))
         {
-            // The scraper went away.
-        }
-        catch (Exception exception) when (!response.HasStarted)
-        {
-            logger.LogWarning(exception, "Rendering the metrics exposition failed.");
+            logger.LogWarning(exception, ScrapeFailure.LogMessage);
+            if (response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync("Scrape failed: the metrics could not be rendered; see the application's log.\n", context.RequestAborted);
+            await response.WriteAsync(ScrapeFailure.ResponseText, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The scraper went away.
         }
     }
 }

@@ -13,8 +13,10 @@ public static class RequestMetricsApplicationBuilderExtensions
     /// Records <c>http_requests_total{method,endpoint,status}</c> and <c>http_request_duration_seconds{method,endpoint}</c>
     /// for every request, through <see cref="MetricsCollectorService"/>: <c>method</c> is the standard verb or <c>OTHER</c>,
     /// <c>endpoint</c> the matched route pattern (<c>/orders/{id:int}</c>) or <c>unmatched</c>, <c>status</c> the code the
-    /// client got. Call it first, before <c>UseExceptionHandler</c>, so that it sees the final status. With
-    /// <c>Metrics:Enabled=false</c> it adds nothing.
+    /// client got. Call it first, before <c>UseExceptionHandler</c> and <c>UseStatusCodePagesWithReExecute</c>, so that it
+    /// sees the final status; a request they re-execute is counted once, with the endpoint routing first chose for it.
+    /// Recording never changes the response: a failing backend is logged once. With <c>Metrics:Enabled=false</c> it adds
+    /// nothing.
     /// </summary>
     /// <param name="app">The application; its services must hold <see cref="MetricsCollectorService"/> (register <c>MetricsModule</c>).</param>
     /// <param name="configure">Sets the <see cref="RequestMetricsOptions"/>; read once, here.</param>

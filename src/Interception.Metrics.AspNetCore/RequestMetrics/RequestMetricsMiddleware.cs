@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -13,16 +12,23 @@ namespace Interception.Metrics.AspNetCore;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The endpoint and status are read when the request ends, so the middleware may come before <c>UseRouting</c> and
-/// before <c>UseExceptionHandler</c>: an exception that the handler turns into a response counts with the original
-/// endpoint and the status the handler wrote; one that escapes counts 500 (what Kestrel sends) and is rethrown as it
-/// is; a request the client aborted before a response started counts 499; a response already started keeps its code.
-/// A request re-executed by the exception handler or the status code pages is counted once, on its first pass.
+/// The status is read when the request ends, so the middleware may come before <c>UseExceptionHandler</c>: an exception
+/// that the handler turns into a response counts with the status the handler wrote; one that escapes counts 500 (what
+/// Kestrel sends) and is rethrown as it is; a request the client aborted before a response started counts 499; a
+/// response already started keeps its code. The endpoint is the first one routing chose for the request: the one set
+/// when the middleware runs (<c>WebApplication</c> routes first), or else the one a later <c>UseRouting()</c> sets, which
+/// <see cref="RoutedEndpointFeature"/> keeps. A request re-executed by the exception handler or the status code pages is
+/// counted once, with that endpoint, whether the re-execution runs inside the middleware or around it.
 /// </para>
 /// <para>
 /// Hot path: the endpoint's series are cached on the <see cref="Endpoint"/> object (weakly, so that endpoints a data
-/// source replaces are collected), then per method and status code, so a known request does a reference lookup, a few
-/// comparisons and two bound-series recordings, with no string or dictionary built.
+/// source replaces are collected), then per method and status code, so a routed request that completes synchronously
+/// does a reference lookup, a few comparisons and two bound-series recordings, and allocates nothing. A request that
+/// routing has not matched when the middleware runs allocates the stand-in endpoint feature; one whose pipeline
+/// completes later allocates the recording step and the task handed back.
+/// </para>
+/// <para>
+/// Recording never changes the response: a failure to bind or record is logged once and the request goes on.
 /// </para>
 /// </remarks>
 internal sealed class RequestMetricsMiddleware
@@ -31,6 +37,7 @@ internal sealed class RequestMetricsMiddleware
     private readonly IMetricsBackend _backend;
     private readonly RequestMetricsOptions _options;
     private readonly PathString[] _excludedPaths;
+    private readonly bool _excludeAll;
     private readonly bool _trackInProgress;
     private readonly ILogger _logger;
     private readonly ConditionalWeakTable<Endpoint, EndpointSeries> _endpoints = [];
@@ -44,6 +51,7 @@ internal sealed class RequestMetricsMiddleware
         _backend = backend;
         _options = options;
         _excludedPaths = [.. options.ExcludedPaths.Select(p => new PathString(p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/"))];
+        _excludeAll = _excludedPaths.Any(p => p.Value == "/");
         _trackInProgress = options.TrackInProgress;
         _logger = logger;
         _describe = endpoint => EndpointSeries.For(endpoint, _backend, _options);
@@ -52,14 +60,21 @@ internal sealed class RequestMetricsMiddleware
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (IsExcludedPath(context.Request.Path) || IsReExecution(context))
+        var features = context.Features;
+        if (IsExcludedPath(context.Request.Path) || RoutedEndpointFeature.IsReExecution(features))
         {
             return _next(context);
         }
 
         var start = Stopwatch.GetTimestamp();
+        var endpoint = context.GetEndpoint();
         var method = HttpMethodLabel.IndexOf(context.Request.Method);
-        var inProgress = _trackInProgress ? Enter(context, method) : null;
+        var request = new RequestTiming(
+            method,
+            start,
+            endpoint,
+            endpoint is null ? RoutedEndpointFeature.Install(features) : null,
+            _trackInProgress ? Enter(endpoint, method) : null);
         Task task;
         try
         {
@@ -67,36 +82,30 @@ internal sealed class RequestMetricsMiddleware
         }
         catch (Exception exception)
         {
-            Record(context, method, start, inProgress, exception);
+            Record(context, request, failed: true, exception);
             throw;
         }
 
-        if (task.IsCompletedSuccessfully)
+        if (task.IsCompleted)
         {
-            Record(context, method, start, inProgress, null);
-            return Task.CompletedTask;
+            Record(context, request, task);
+            return task;
         }
 
-        return AwaitAsync(task, context, method, start, inProgress);
+        return RecordWhenCompleteAsync(task, context, request).Unwrap();
     }
 
-    private async Task AwaitAsync(Task task, HttpContext context, int method, long start, RouteSeries? inProgress)
+    // An async wrapper that awaited the task and rethrew would turn a fault with an OperationCanceledException into a
+    // cancellation and keep only the first of several exceptions; Unwrap hands back the completed task exactly.
+    private async Task<Task> RecordWhenCompleteAsync(Task task, HttpContext context, RequestTiming request)
     {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            Record(context, method, start, inProgress, exception);
-            throw;
-        }
-
-        Record(context, method, start, inProgress, null);
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Record(context, request, task);
+        return task;
     }
 
     /// <summary>The status the client got: see the remarks of the class.</summary>
-    private static int StatusCode(HttpContext context, Exception? exception)
+    private static int StatusCode(HttpContext context, bool failed, Exception? exception)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -110,59 +119,63 @@ internal sealed class RequestMetricsMiddleware
             return 499;
         }
 
-        return exception switch
+        if (!failed)
         {
-            null => response.StatusCode,
-            BadHttpRequestException bad => bad.StatusCode,
-            _ => StatusCodes.Status500InternalServerError,
-        };
-    }
-
-    /// <summary>
-    /// The endpoint the request was routed to. The exception handler clears it before re-executing the pipeline and
-    /// keeps the original in its feature; the status code pages do the same.
-    /// </summary>
-    private static Endpoint? EndpointOf(HttpContext context) =>
-        context.Features.Get<IExceptionHandlerFeature>() is { } handled ? handled.Endpoint
-        : context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted ? reExecuted.Endpoint
-        : context.GetEndpoint();
-
-    private static bool IsReExecution(HttpContext context) =>
-        context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-
-    private RouteSeries? Enter(HttpContext context, int method)
-    {
-        var endpoint = Describe(context.GetEndpoint());
-        if (endpoint.Excluded)
-        {
-            return null;
+            return response.StatusCode;
         }
 
-        var series = endpoint.ForMethod(method);
-        series.Enter();
-        return series;
+        return exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
     }
 
-    private void Record(HttpContext context, int method, long start, RouteSeries? inProgress, Exception? exception)
+    private RouteSeries? Enter(Endpoint? endpoint, int method)
+    {
+        try
+        {
+            var described = Describe(endpoint);
+            if (described.Excluded)
+            {
+                return null;
+            }
+
+            // Binding happens before the count changes, so a failure here leaves the gauge as it was.
+            var series = described.ForMethod(method);
+            series.Enter();
+            return series;
+        }
+        catch (Exception failure)
+        {
+            ReportFailure(failure);
+            return null;
+        }
+    }
+
+    private void Record(HttpContext context, in RequestTiming request, Task task) =>
+        Record(context, request, !task.IsCompletedSuccessfully, task.Exception?.InnerException);
+
+    private void Record(HttpContext context, in RequestTiming request, bool failed, Exception? exception)
     {
         // Recording must never change the response: the fan-out already isolates backends, this guards the rest.
         try
         {
-            var seconds = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
-            inProgress?.Exit();
-            var endpoint = Describe(EndpointOf(context));
+            var seconds = (Stopwatch.GetTimestamp() - request.Start) / (double)Stopwatch.Frequency;
+            request.InProgress?.Exit();
+            var endpoint = Describe(request.Endpoint ?? request.Routed?.Routed);
             if (!endpoint.Excluded)
             {
-                endpoint.ForMethod(method).Record(StatusCode(context, exception), seconds);
+                endpoint.ForMethod(request.Method).Record(StatusCode(context, failed, exception), seconds);
             }
         }
-        catch (Exception failure) when (Interlocked.Exchange(ref _failureLogged, 1) == 0)
+        catch (Exception failure)
+        {
+            ReportFailure(failure);
+        }
+    }
+
+    private void ReportFailure(Exception failure)
+    {
+        if (Interlocked.Exchange(ref _failureLogged, 1) == 0)
         {
             _logger.LogError(failure, "Recording HTTP request metrics failed; the request was not affected. Further failures are not logged.");
-        }
-        catch (Exception)
-        {
-            // Logged once above.
         }
     }
 
@@ -171,6 +184,11 @@ internal sealed class RequestMetricsMiddleware
 
     private bool IsExcludedPath(PathString path)
     {
+        if (_excludeAll)
+        {
+            return true;
+        }
+
         foreach (var excluded in _excludedPaths)
         {
             if (path.StartsWithSegments(excluded, StringComparison.OrdinalIgnoreCase))
@@ -181,4 +199,12 @@ internal sealed class RequestMetricsMiddleware
 
         return false;
     }
+
+    /// <summary>What the middleware knows of a request when it starts.</summary>
+    /// <param name="Method">The index of its <c>method</c> label (<see cref="HttpMethodLabel"/>).</param>
+    /// <param name="Start">Its <see cref="Stopwatch.GetTimestamp"/> at the start.</param>
+    /// <param name="Endpoint">The endpoint routing had chosen when the middleware ran, if any.</param>
+    /// <param name="Routed">Otherwise, the stand-in that keeps the endpoint routing chooses later.</param>
+    /// <param name="InProgress">The series whose in-progress gauge it entered, when tracked.</param>
+    private readonly record struct RequestTiming(int Method, long Start, Endpoint? Endpoint, RoutedEndpointFeature? Routed, RouteSeries? InProgress);
 }

@@ -8,9 +8,10 @@ public sealed class RequestMetricsOptions
 {
     /// <summary>
     /// Request paths that are not counted, such as health probes (<c>/health</c>, <c>/healthz</c>). A path excludes
-    /// itself and everything below it (<c>/health</c> also excludes <c>/health/ready</c>), compared without regard to case.
-    /// Each must start with <c>/</c>. Default: empty. Endpoints marked with ASP.NET Core's <c>.DisableHttpMetrics()</c>
-    /// are not counted either.
+    /// itself and everything below it, segment by segment, compared without regard to case: <c>/health</c> also excludes
+    /// <c>/health/ready</c> but not <c>/healthy</c>, and <c>/</c> excludes every request. A trailing <c>/</c> is ignored.
+    /// Each must start with <c>/</c>. Default: empty. To leave out a single endpoint (the root page among them), mark it
+    /// with ASP.NET Core's <c>.DisableHttpMetrics()</c>: such endpoints are not counted either.
     /// </summary>
     public IList<string> ExcludedPaths { get; } = [];
 

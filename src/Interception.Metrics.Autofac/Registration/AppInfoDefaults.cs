@@ -4,13 +4,16 @@ using Microsoft.Extensions.Hosting;
 namespace Interception.Metrics.Registration;
 
 /// <summary>
-/// The labels of <c>app_info</c> when <c>Metrics:App</c> does not set them: the host's environment name and the entry
-/// assembly's informational version (what <c>&lt;Version&gt;</c> in the project file sets).
+/// The labels of <c>app_info</c> when <c>Metrics:App</c> does not set them: the host's environment name as the host
+/// gives it and the entry assembly's informational version (what <c>&lt;Version&gt;</c> in the project file sets).
 /// </summary>
 internal static class AppInfoDefaults
 {
-    /// <summary>Used when there is no host, as in a plain <c>ContainerBuilder</c> application.</summary>
-    public const string FallbackEnvironment = "production";
+    /// <summary>
+    /// Used when there is no host, as in a plain <c>ContainerBuilder</c> application: <c>Production</c>, the name a host
+    /// gives itself when no environment is set, so that an application reports the same label with or without one.
+    /// </summary>
+    public static readonly string FallbackEnvironment = Environments.Production;
 
     /// <summary>Used when the entry assembly has no version, as under some test runners.</summary>
     public const string FallbackVersion = "1.0.0";

@@ -11,7 +11,7 @@ namespace Interception.Metrics;
 /// <summary>
 /// Records into prometheus-net collectors in a registry of the backend's own, and renders them in the Prometheus
 /// text format (0.0.4) or OpenMetrics 1.0. Optionally serves them on a standalone HTTP endpoint (Kestrel; see
-/// <see cref="PrometheusServerOptions"/>), stopped by <see cref="Dispose"/>.
+/// <see cref="PrometheusServerOptions"/>), stopped by <see cref="DisposeAsync"/> or <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,7 +30,7 @@ namespace Interception.Metrics;
 /// <c>promtool check metrics</c> accepts and Prometheus ingests as series of one metric.
 /// </para>
 /// </remarks>
-public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExposition, IDisposable
+public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExposition, IDisposable, IAsyncDisposable
 {
     /// <summary>The content type of the Prometheus text format 0.0.4.</summary>
     public const string TextContentType = MetricsExpositionFormats.PrometheusTextContentType;
@@ -127,8 +127,15 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
             cancellationToken);
     }
 
-    /// <summary>Stops the HTTP endpoint, if any. Recording keeps working; calling it again does nothing.</summary>
+    /// <summary>
+    /// Stops the HTTP endpoint, if any, waiting up to five seconds for scrapes in flight while it blocks the calling
+    /// thread. Recording keeps working; calling it again does nothing; a failure to stop is logged, not thrown.
+    /// </summary>
     public void Dispose() => _server?.Dispose();
+
+    /// <summary>As <see cref="Dispose"/>, without blocking a thread: what an asynchronous container disposal uses.</summary>
+    /// <returns>A task that completes when the endpoint has stopped.</returns>
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition) =>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,19 +16,22 @@ namespace Interception.Metrics.Prometheus;
 /// <summary>
 /// Runs the standalone <c>/metrics</c> server on Kestrel, on its own (no generic host, so it never takes part in the
 /// application's lifetime or Ctrl+C handling), and turns a failure to listen into an exception naming what to change.
+/// Whatever happens while starting or stopping, the server and its services are disposed.
 /// </summary>
-internal sealed class MetricServerHost : IDisposable
+internal sealed class MetricServerHost : IDisposable, IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly KestrelServer _server;
-    private readonly ServiceProvider _services;
+    private readonly IServer _server;
+    private readonly IDisposable _services;
+    private readonly ILogger _logger;
     private int _disposed;
 
-    private MetricServerHost(KestrelServer server, ServiceProvider services, string address)
+    private MetricServerHost(IServer server, IDisposable services, ILogger logger, string address)
     {
         _server = server;
         _services = services;
+        _logger = logger;
         Address = address;
     }
 
@@ -50,37 +55,72 @@ internal sealed class MetricServerHost : IDisposable
             Options.Create(kestrel),
             new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),
             NullLoggerFactory.Instance);
-        var application = new MetricsServerApplication(new MetricsRequestHandler(exposition, options, loopbackOnly, logger));
+        var application = new MetricsServerApplication(new MetricsRequestHandler(exposition, options, loopbackOnly, logger), logger);
+        return Start(server, services, application, logger, endpoint, $"http://{endpoint}{options.Path}");
+    }
+
+    /// <summary>Starts <paramref name="server"/>; when that fails, disposes it and <paramref name="services"/> before the error propagates.</summary>
+    public static MetricServerHost Start(
+        IServer server, IDisposable services, IHttpApplication<HttpContext> application, ILogger logger, string endpoint, string address)
+    {
         try
         {
             // Off any synchronization context: the backend is created while a container is built, which may block.
             Task.Run(() => server.StartAsync(application, CancellationToken.None)).GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is IOException or SocketException or InvalidOperationException)
+        catch (Exception exception)
         {
             server.Dispose();
             services.Dispose();
-            throw ListenFailure(exception, endpoint);
+            if (exception is IOException or SocketException or InvalidOperationException)
+            {
+                throw ListenFailure(exception, endpoint);
+            }
+
+            throw;
         }
 
-        return new MetricServerHost(server, services, $"http://{endpoint}{options.Path}");
+        return new MetricServerHost(server, services, logger, address);
     }
 
-    /// <summary>Stops listening, waiting up to five seconds for requests in flight.</summary>
+    /// <summary>
+    /// Stops listening, waiting up to five seconds for requests in flight, and blocks the calling thread meanwhile. A
+    /// failure to stop is logged, not thrown: the server and its services are disposed in any case.
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
+            // Off any synchronization context, as in Start.
+            Task.Run(StopAndDisposeAsync).GetAwaiter().GetResult();
         }
+    }
 
-        using (var timeout = new CancellationTokenSource(StopTimeout))
+    /// <summary>As <see cref="Dispose"/>, without blocking a thread.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            Task.Run(() => _server.StopAsync(timeout.Token)).GetAwaiter().GetResult();
+            await StopAndDisposeAsync().ConfigureAwait(false);
         }
+    }
 
-        _server.Dispose();
-        _services.Dispose();
+    private async Task StopAndDisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await _server.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Stopping the Prometheus metrics server at {Address} failed; it is disposed anyway.", Address);
+        }
+        finally
+        {
+            _server.Dispose();
+            _services.Dispose();
+        }
     }
 
     /// <summary>Adds the listen endpoints for <paramref name="host"/>; returns whether they are all loopback.</summary>

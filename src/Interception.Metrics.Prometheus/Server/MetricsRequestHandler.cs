@@ -1,14 +1,14 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 
 namespace Interception.Metrics.Prometheus;
 
 /// <summary>
 /// Answers the standalone server's requests: the exposition at the configured path (GET and HEAD, format negotiated
 /// from <c>Accept</c>), a 404 naming that path anywhere else, and, when the server is bound to loopback, a 400 for
-/// any <c>Host</c> that is not a loopback name, so that a web page cannot read the metrics through DNS rebinding.
+/// any <c>Host</c> that is not a loopback name, so that a web page cannot read the metrics through DNS rebinding. A
+/// failure to render is handled as <c>MapMetricsEndpoint</c> handles it (<see cref="ScrapeFailure"/>).
 /// </summary>
 internal sealed class MetricsRequestHandler(IMetricsExposition exposition, PrometheusServerOptions options, bool loopbackOnly, ILogger logger)
 {
@@ -56,14 +56,20 @@ internal sealed class MetricsRequestHandler(IMetricsExposition exposition, Prome
         {
             await exposition.WriteMetricsAsync(response.Body, format, context.RequestAborted);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (!ScrapeFailure.IsScraperGone(exception, context.RequestAborted))
+        {
+            logger.LogWarning(exception, ScrapeFailure.LogMessage);
+            if (response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+
+            await AnswerAsync(response, StatusCodes.Status503ServiceUnavailable, ScrapeFailure.ResponseText.TrimEnd('\n'));
+        }
+        catch (OperationCanceledException)
         {
             // The scraper went away; nothing to answer.
-        }
-        catch (ScrapeFailedException exception) when (!response.HasStarted)
-        {
-            logger.LogWarning(exception, "A Prometheus scrape failed before anything was written.");
-            await AnswerAsync(response, StatusCodes.Status503ServiceUnavailable, $"Scrape failed: {exception.Message}");
         }
     }
 

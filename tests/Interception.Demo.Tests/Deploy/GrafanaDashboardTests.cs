@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Interception.Demo.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Interception.Demo.Tests.Deploy;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Interception.Demo.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Interception.Demo.Tests.Deploy;

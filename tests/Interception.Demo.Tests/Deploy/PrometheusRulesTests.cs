@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Interception.Demo.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Interception.Demo.Tests.Deploy;

@@ -1,7 +1,9 @@
 using System.Net;
+using Autofac;
 using Interception.Metrics.AspNetCore.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.AspNetCore.Tests.Exposition;
 
@@ -18,6 +20,7 @@ public sealed class MetricsEndpointTests
             a.MapGet("/orders/{id:int}", (int id) => id);
         });
         await app.GetStringAsync("/orders/5");
+        app.WaitUntilIdle();
 
         using var response = await app.Client.GetAsync(new Uri("metrics", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
@@ -39,6 +42,7 @@ public sealed class MetricsEndpointTests
             a.MapGet("/ping", () => "pong");
         });
         await app.GetStringAsync("/ping");
+        app.WaitUntilIdle();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("internal/metrics", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
 
@@ -99,6 +103,46 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    [Fact]
+    public async Task MapMetricsEndpoint_ExpositionThrowsBeforeWriting_Answers503WithoutTheReasonAndLogsTheException()
+    {
+        var backend = new FailingExpositionBackend(writeFirst: false);
+        var logs = new RecordingLoggerFactory();
+        await using var app = await StartWithAsync(backend, logs);
+
+        using var response = await app.Client.GetAsync(new Uri("metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Scrape failed: the metrics could not be rendered; see the application's log.\n", await response.Content.ReadAsStringAsync());
+        var logged = Assert.Single(logs.Entries, e => ReferenceEquals(e.Exception, backend.Failure));
+        Assert.Equal(LogLevel.Warning, logged.Level);
+    }
+
+    [Fact]
+    public async Task MapMetricsEndpoint_ExpositionFailsAfterWritingPart_CutsTheResponseAndLogsTheExceptionOnce()
+    {
+        var backend = new FailingExpositionBackend(writeFirst: true);
+        var logs = new RecordingLoggerFactory();
+        await using var app = await StartWithAsync(backend, logs);
+
+        // The scraper must not take the part written for a whole exposition: the response is cut off.
+        await Assert.ThrowsAsync<HttpRequestException>(() => app.Client.GetStringAsync(new Uri("metrics", UriKind.Relative)));
+        app.WaitUntilIdle();
+
+        var logged = Assert.Single(logs.Entries, e => ReferenceEquals(e.Exception, backend.Failure));
+        Assert.Equal(LogLevel.Warning, logged.Level);
+    }
+
+    private static Task<TestWebApp> StartWithAsync(FailingExpositionBackend backend, RecordingLoggerFactory logs) =>
+        TestWebApp.StartAsync(
+            a => a.MapMetricsEndpoint(),
+            [("Metrics:Backends:Prometheus:Enabled", "false")],
+            register: c =>
+            {
+                c.RegisterInstance(backend).As<IMetricsBackend>();
+                c.RegisterInstance(logs).As<ILoggerFactory>();
+            });
 
     private static string? ContentType(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.ToString().Replace("\"", string.Empty, StringComparison.Ordinal);

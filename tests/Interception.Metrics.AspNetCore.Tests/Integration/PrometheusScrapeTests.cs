@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Interception.Metrics.AspNetCore.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
@@ -53,7 +52,7 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
             using var missing = await app.Client.GetAsync(new Uri($"wp-admin/{i}.php", UriKind.Relative));
         }
 
-        using var prometheus = await PrometheusServerProcess.StartAsync(binary, $"localhost:{app.Address.Port.ToString(CultureInfo.InvariantCulture)}", "/metrics");
+        using var prometheus = await PrometheusServerProcess.StartScrapingAsync(binary, $"localhost:{app.Address.Port.ToString(CultureInfo.InvariantCulture)}", "/metrics");
         (string Method, string Endpoint, string Status, double Value)[] expected =
         [
             ("GET", "/orders/{id:int}", "200", 4),
@@ -66,10 +65,14 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         Assert.True(
             expected.Order().SequenceEqual(actual.Order()),
             $"Prometheus returned [{string.Join(", ", actual)}]; targets: {await prometheus.TargetsAsync()}{Environment.NewLine}{prometheus.Log}");
-        var (accept, contentType) = Assert.Single(scrapes.Take(1));
-        output.WriteLine($"Prometheus sent Accept: {accept}; answered {contentType}.");
-        Assert.Contains("application/openmetrics-text", accept, StringComparison.Ordinal);
-        Assert.Equal(MetricsExpositionFormats.OpenMetricsContentType, contentType);
+        // Every scrape Prometheus made asked for OpenMetrics and got it.
+        Assert.NotEmpty(scrapes);
+        Assert.All(scrapes, scrape =>
+        {
+            output.WriteLine($"Prometheus sent Accept: {scrape.Accept}; answered {scrape.ContentType}.");
+            Assert.Contains("application/openmetrics-text", scrape.Accept, StringComparison.Ordinal);
+            Assert.Equal(MetricsExpositionFormats.OpenMetricsContentType, scrape.ContentType);
+        });
     }
 
     // promtool check metrics reads the text format 0.0.4 only: on OpenMetrics it reports every counter as having
@@ -112,7 +115,7 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var series = (await prometheus.QueryAsync(query))
+            var series = (await prometheus.QueryVectorAsync(query))
                 .Select(s => (s.Labels["method"], s.Labels["endpoint"], s.Labels["status"], s.Value))
                 .ToArray();
             if (done(series) || deadline.Elapsed > QueryTimeout)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Interception.Metrics.AspNetCore.Tests.RequestMetrics;
 
 /// <summary>The request middleware in a real Kestrel application with Autofac and <see cref="MetricsModule"/>.</summary>
-public sealed class RequestMetricsMiddlewareTests
+public sealed partial class RequestMetricsMiddlewareTests
 {
     [Fact]
     public async Task UseRequestMetrics_RequestsToRouteTemplates_CountsPerTemplateEqualRequestsMade()
@@ -206,7 +206,7 @@ public sealed class RequestMetricsMiddlewareTests
             // Kestrel aborts the connection of a response that failed midway; the client may see that instead.
         }
 
-        Assert.Equal(("GET", "/partial", "202", 1.0), await Eventually.SingleAsync(app.RequestSeries));
+        Assert.Equal(("GET", "/partial", "202", 1.0), Assert.Single(app.RequestSeries()));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class RequestMetricsMiddlewareTests
         await abort.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
-        Assert.Equal(("GET", "/slow", "499", 1.0), await Eventually.SingleAsync(app.RequestSeries));
+        Assert.Equal(("GET", "/slow", "499", 1.0), Assert.Single(app.RequestSeries()));
     }
 
     [Theory]
@@ -310,6 +310,26 @@ public sealed class RequestMetricsMiddlewareTests
         Assert.Equal(("GET", "/healthy", "200", 1.0), Assert.Single(app.RequestSeries()));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("//")]
+    public async Task UseRequestMetrics_RootExcluded_NoRequestIsCounted(string excluded)
+    {
+        await using var app = await TestWebApp.StartAsync(a =>
+        {
+            a.UseRequestMetrics(o => o.ExcludedPaths.Add(excluded));
+            a.MapGet("/", () => "home");
+            a.MapGet("/orders/{id:int}", (int id) => id);
+        });
+
+        foreach (var path in (string[])["/", "/orders/1", "/nowhere"])
+        {
+            using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+        }
+
+        Assert.Empty(app.RequestSeries());
+    }
+
     [Fact]
     public async Task UseRequestMetrics_RoutingAfterTheMiddleware_StillLabelsTheRoutePattern()
     {
@@ -326,22 +346,57 @@ public sealed class RequestMetricsMiddlewareTests
         Assert.Equal(("GET", "/items/{name}", "200", 2.0), Assert.Single(app.RequestSeries()));
     }
 
-    [Fact]
-    public async Task UseRequestMetrics_StatusCodePagesReExecute_CountsOnceWithTheOriginalEndpointAndStatus()
+    [Theory]
+    [InlineData("status pages, metrics")]
+    [InlineData("metrics, status pages")]
+    [InlineData("metrics, status pages, routing")]
+    public async Task UseRequestMetrics_StatusCodePagesReExecute_CountsEachRequestOnceWithItsOriginalEndpointAndStatus(string order)
     {
         await using var app = await TestWebApp.StartAsync(a =>
         {
-            a.UseStatusCodePagesWithReExecute("/status/{0}");
-            a.UseRequestMetrics();
+            foreach (var step in order.Split(", "))
+            {
+                _ = step switch
+                {
+                    "status pages" => a.UseStatusCodePagesWithReExecute("/status/{0}"),
+                    "metrics" => a.UseRequestMetrics(),
+                    _ => a.UseRouting(),
+                };
+            }
+
             a.MapGet("/missing/{id}", (string id) => Results.NotFound());
             a.MapGet("/status/{code}", (int code) => $"status page {code}");
         });
 
-        using var response = await app.Client.GetAsync(new Uri("missing/1", UriKind.Relative));
+        using var missing = await app.Client.GetAsync(new Uri("missing/1", UriKind.Relative));
+        using var unmatched = await app.Client.GetAsync(new Uri("no/such/page", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("status page 404", await response.Content.ReadAsStringAsync());
-        Assert.Equal(("GET", "/missing/{id}", "404", 1.0), Assert.Single(app.RequestSeries()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("status page 404", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unmatched.StatusCode);
+        Assert.Equal("status page 404", await unmatched.Content.ReadAsStringAsync());
+        Assert.Equal(
+            [("GET", "/missing/{id}", "404", 1.0), ("GET", "unmatched", "404", 1.0)],
+            app.RequestSeries().Order());
+    }
+
+    [Fact]
+    public async Task UseRequestMetrics_ExceptionHandlerReExecutesWithRoutingAfterBoth_Counts500WithTheOriginalEndpoint()
+    {
+        await using var app = await TestWebApp.StartAsync(a =>
+        {
+            a.UseRequestMetrics();
+            a.UseExceptionHandler("/error");
+            a.UseRouting();
+            a.MapGet("/boom/{id}", string (string id) => throw new InvalidOperationException("boom " + id));
+            a.MapGet("/error", () => Results.Problem("handled", statusCode: 500));
+        });
+
+        using var response = await app.Client.GetAsync(new Uri("boom/1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("handled", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(("GET", "/boom/{id}", "500", 1.0), Assert.Single(app.RequestSeries()));
     }
 
     [Fact]
@@ -365,6 +420,7 @@ public sealed class RequestMetricsMiddlewareTests
         var during = app.Memory.GetGauge("http_requests_in_progress", ("method", "GET"), ("endpoint", "/wait"));
         release.SetResult();
         await Task.WhenAll(requests);
+        app.WaitUntilIdle();
 
         Assert.Equal(3, during);
         Assert.Equal(0, app.Memory.GetGauge("http_requests_in_progress", ("method", "GET"), ("endpoint", "/wait")));

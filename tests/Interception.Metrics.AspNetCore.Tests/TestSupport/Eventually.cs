@@ -1,6 +1,6 @@
 namespace Interception.Metrics.AspNetCore.Tests.TestSupport;
 
-/// <summary>Waits (up to ten seconds) for what the server records after the client already has its answer.</summary>
+/// <summary>Waits (up to ten seconds) for a condition that the server makes true while the test goes on.</summary>
 internal static class Eventually
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -17,11 +17,5 @@ internal static class Eventually
 
             await Task.Delay(20);
         }
-    }
-
-    public static async Task<T> SingleAsync<T>(Func<IReadOnlyList<T>> read)
-    {
-        await TrueAsync(() => read().Count > 0);
-        return Assert.Single(read());
     }
 }

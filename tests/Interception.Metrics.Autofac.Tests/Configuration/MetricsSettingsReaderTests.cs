@@ -170,7 +170,7 @@ public class MetricsSettingsReaderTests
         using var container = builder.Build();
 
         var appInfo = Assert.Single(container.Memory().GetSamples(MetricNames.AppInfo));
-        Assert.Equal("production", appInfo.Labels["environment"]);
+        Assert.Equal("Production", appInfo.Labels["environment"]);
         Assert.Equal(1, appInfo.Value);
     }
 

@@ -12,20 +12,23 @@ public sealed class AppInfoDefaultsTests
     private static readonly string EntryVersion =
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
 
-    [Fact]
-    public void Build_HostEnvironmentInTheContainer_EnvironmentIsItsName()
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("production")]
+    [InlineData("eu-west-Blue")]
+    public void Build_HostEnvironmentInTheContainer_EnvironmentIsItsNameAsGiven(string name)
     {
-        using var container = MetricsContainer.Build(b => b.RegisterInstance(new Environment("Staging")).As<IHostEnvironment>());
+        using var container = MetricsContainer.Build(b => b.RegisterInstance(new Environment(name)).As<IHostEnvironment>());
 
-        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", EntryVersion), ("environment", "Staging")));
+        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", EntryVersion), ("environment", name)));
     }
 
     [Fact]
-    public void Build_NoHost_EnvironmentIsProductionAndVersionTheEntryAssemblys()
+    public void Build_NoHost_EnvironmentIsProductionAsAHostNamesItAndVersionTheEntryAssemblys()
     {
         using var container = MetricsContainer.Build(_ => { });
 
-        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", EntryVersion), ("environment", "production")));
+        Assert.Equal(1, container.Memory().GetGauge(MetricNames.AppInfo, ("version", EntryVersion), ("environment", "Production")));
     }
 
     [Fact]

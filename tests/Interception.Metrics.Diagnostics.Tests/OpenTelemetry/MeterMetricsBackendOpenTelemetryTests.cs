@@ -1,4 +1,3 @@
-using Interception.Metrics.Diagnostics.Tests.Support;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OtelMetricType = OpenTelemetry.Metrics.MetricType;
@@ -163,7 +162,7 @@ public sealed class MeterMetricsBackendOpenTelemetryTests
     public void TwoBackends_SameMeterName_OpenTelemetryAddsThemUpAndTheSecondBackendWarns()
     {
         using var provider = Provider();
-        var logger = new CapturingLogger();
+        var logger = new RecordingLogger();
         using var first = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName });
         var firstCalls = new MetricsCollectorService(first).BindOperation(MetricKind.Function, "Orders.Place");
         using var second = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName }, logger: logger);
@@ -190,7 +189,7 @@ public sealed class MeterMetricsBackendOpenTelemetryTests
     [Fact]
     public void Constructor_NoOtherMeterOfThatName_DoesNotWarn()
     {
-        var logger = new CapturingLogger();
+        var logger = new RecordingLogger();
         using var other = new MeterMetricsBackend(new MeterMetricsBackendOptions { MeterName = _meterName + ".Other" });
         other.InitializeMetric(new MetricDefinition("jobs_total", MetricType.Counter, "Jobs."));
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using MetricType = Interception.Metrics.MetricType;

@@ -24,7 +24,7 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
             Server = new PrometheusServerOptions { Enabled = true, Port = port, Path = "/scrape/metrics" },
         });
         var expected = MixedWorkload.Run(backend);
-        using var prometheus = await PrometheusServerProcess.StartAsync(binary, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "/scrape/metrics");
+        using var prometheus = await PrometheusServerProcess.StartScrapingAsync(binary, $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "/scrape/metrics");
 
         var missing = await WaitForSamplesAsync(prometheus, expected);
 
@@ -56,7 +56,7 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         }
 
         collector.RecordHttpRequest(new HttpRequestMetric("POST", "/orders", 201, TimeSpan.FromSeconds(0.25)));
-        using var prometheus = await PrometheusServerProcess.StartAsync(binary, $"localhost:{port.ToString(CultureInfo.InvariantCulture)}", "/metrics");
+        using var prometheus = await PrometheusServerProcess.StartScrapingAsync(binary, $"localhost:{port.ToString(CultureInfo.InvariantCulture)}", "/metrics");
         ExpectedSample[] expected =
         [
             new("http_requests_total", Labels(("method", "GET"), ("endpoint", "/orders/{id:int}"), ("status", "200")), 5),
@@ -80,7 +80,7 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
             var missing = new List<string>();
             foreach (var group in expected.GroupBy(e => e.Metric))
             {
-                var actual = await prometheus.QueryAsync(group.Key);
+                var actual = await prometheus.QueryVectorAsync(group.Key);
                 foreach (var sample in group)
                 {
                     var match = actual.Where(a => SameLabels(a.Labels, sample.Labels)).ToArray();

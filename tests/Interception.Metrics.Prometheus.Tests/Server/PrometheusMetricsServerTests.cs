@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using MetricType = Interception.Metrics.MetricType;
 
 namespace Interception.Metrics.Prometheus.Tests.Server;
 
-public sealed class PrometheusMetricsServerTests : IDisposable
+public sealed partial class PrometheusMetricsServerTests : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.Fixtures;
 using Interception.Metrics.Reliability.Tests.TestSupport;
-using Interception.Metrics.StatsD.Tests.Integration;
 using Xunit.Abstractions;
 
 namespace Interception.Metrics.Reliability.Tests.BadInput;

@@ -1,7 +1,6 @@
 using Autofac;
 using Autofac.Core;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.Fixtures;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 using Xunit.Abstractions;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.Fixtures;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 using Xunit.Abstractions;

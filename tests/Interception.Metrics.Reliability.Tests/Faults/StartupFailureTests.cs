@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 
 namespace Interception.Metrics.Reliability.Tests.Faults;

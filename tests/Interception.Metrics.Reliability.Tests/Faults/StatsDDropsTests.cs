@@ -1,7 +1,6 @@
 using System.Globalization;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 using Interception.Metrics.StatsD.Tests.Support;
 using Xunit.Abstractions;

@@ -3,7 +3,6 @@ using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.Fixtures;
 using Interception.Metrics.Reliability.Tests.TestSupport;
-using Interception.Metrics.StatsD.Tests.Integration;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 

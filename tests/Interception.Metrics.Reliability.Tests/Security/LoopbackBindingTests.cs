@@ -4,7 +4,6 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Autofac;
 using Interception.Metrics.Autofac.Tests.TestSupport;
-using Interception.Metrics.Prometheus.Tests.TestSupport;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -221,7 +221,7 @@ public class SystemMetricsServiceTests
     {
         var failure = new IOException("proc unreadable");
         _provider.Setup(p => p.ReadAsync(It.IsAny<CancellationToken>())).ThrowsAsync(failure);
-        var logger = new CapturingLogger<SystemMetricsService>();
+        var logger = new RecordingLogger<SystemMetricsService>();
         var service = new SystemMetricsService(_memory, _provider.Object, logger: logger, timeProvider: _time, refreshInterval: _interval);
 
         Assert.True(service.RequestRefresh());

@@ -60,7 +60,7 @@ public partial class MultiMetricsBackendTests
     [Fact]
     public void Record_ThousandInvalidValues_LoggedOncePerMinuteWithTheMetricValueAndRule()
     {
-        var logger = new CapturingLogger<MultiMetricsBackend>();
+        var logger = new RecordingLogger<MultiMetricsBackend>();
         var time = new FakeTimeProvider();
         var multi = new MultiMetricsBackend([new InMemoryMetricsBackend()], logger, timeProvider: time);
         multi.InitializeMetric(_jobs);

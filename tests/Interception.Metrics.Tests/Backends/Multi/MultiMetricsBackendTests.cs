@@ -104,7 +104,7 @@ public partial class MultiMetricsBackendTests
     [Fact]
     public void Report_ThousandFailuresWithinOneInterval_LogsExactlyOnceThenOnceMoreAfterTheInterval()
     {
-        var logger = new CapturingLogger<MultiMetricsBackend>();
+        var logger = new RecordingLogger<MultiMetricsBackend>();
         var time = new FakeTimeProvider();
         var failing = new ThrowingMetricsBackend(failBind: false);
         var multi = new MultiMetricsBackend([failing, new InMemoryMetricsBackend()], logger, timeProvider: time, failureLogInterval: TimeSpan.FromMinutes(1));
@@ -138,7 +138,7 @@ public partial class MultiMetricsBackendTests
     [Fact]
     public void Report_TwoFailingChildren_EachLoggedAtItsOwnRate()
     {
-        var logger = new CapturingLogger<MultiMetricsBackend>();
+        var logger = new RecordingLogger<MultiMetricsBackend>();
         var time = new FakeTimeProvider();
         var multi = new MultiMetricsBackend(
             [new ThrowingMetricsBackend(failBind: false), new ThrowingMetricsBackend(failBind: false), new InMemoryMetricsBackend()],

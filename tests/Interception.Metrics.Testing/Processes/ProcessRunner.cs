@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Interception.Demo.Tests.TestSupport;
+namespace Interception.Metrics.Testing;
 
 /// <summary>Runs a tool to completion with its input, output and a bounded wait.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput, TimeSpan timeout)
     {

@@ -1,11 +1,11 @@
-namespace Interception.Metrics.StatsD.Tests.Integration;
+namespace Interception.Metrics.Testing;
 
 /// <summary>
 /// Finds the Etsy statsd daemon installed by <c>.ci/install.d/statsd.sh</c> (npm package <c>statsd</c> 0.9.0 in
 /// <c>$STATSD_HOME</c>, default <c>/opt/statsd</c>) and node. Missing: the test is reported Skipped with an install
 /// hint, or fails under <c>CI=true</c> (<see cref="MissingPeer"/>). Tests that call it are <c>[PeerFact]</c>.
 /// </summary>
-internal static class StatsDInstallation
+public static class StatsDInstallation
 {
     public static string Home =>
         Environment.GetEnvironmentVariable("STATSD_HOME") is { Length: > 0 } home ? home : "/opt/statsd";

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Interception.Metrics.Prometheus.Tests.TestSupport;
+namespace Interception.Metrics.Testing;
 
 /// <summary>
-/// A real Prometheus server on loopback with a temporary data directory and configuration, scraping one target
-/// every second. Disposing it kills the process and deletes the directory.
+/// A real Prometheus server on a free loopback port, run from a temporary directory holding its configuration (and
+/// any files the configuration names, such as rule files) and an empty TSDB. Disposing it kills the process and
+/// deletes the directory.
 /// </summary>
-internal sealed class PrometheusServerProcess : IDisposable
+public sealed class PrometheusServerProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
@@ -22,7 +23,7 @@ internal sealed class PrometheusServerProcess : IDisposable
     {
         _process = process;
         _directory = directory;
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(5) };
     }
 
     /// <summary>What the server wrote so far, for failure messages.</summary>
@@ -37,12 +38,9 @@ internal sealed class PrometheusServerProcess : IDisposable
         }
     }
 
-    /// <summary>Starts Prometheus scraping <paramref name="target"/> (host:port) at <paramref name="metricsPath"/> and waits until it is ready.</summary>
-    public static async Task<PrometheusServerProcess> StartAsync(string binary, string target, string metricsPath)
-    {
-        var directory = Directory.CreateTempSubdirectory("interception-prometheus-").FullName;
-        var configFile = Path.Combine(directory, "prometheus.yml");
-        await File.WriteAllTextAsync(configFile, $"""
+    /// <summary>Starts Prometheus scraping <paramref name="target"/> (host:port) at <paramref name="metricsPath"/> every second and waits until it is ready.</summary>
+    public static Task<PrometheusServerProcess> StartScrapingAsync(string binary, string target, string metricsPath) =>
+        StartAsync(binary, $"""
             global:
               scrape_interval: 1s
               scrape_timeout: 1s
@@ -53,6 +51,20 @@ internal sealed class PrometheusServerProcess : IDisposable
                 static_configs:
                   - targets: ['{target}']
             """);
+
+    /// <summary>
+    /// Writes <paramref name="configuration"/> as prometheus.yml and each of <paramref name="files"/> (name, content)
+    /// beside it, starts <paramref name="binary"/> with it and waits until the server is ready.
+    /// </summary>
+    public static async Task<PrometheusServerProcess> StartAsync(string binary, string configuration, IReadOnlyDictionary<string, string>? files = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("interception-prometheus-").FullName;
+        var configFile = Path.Combine(directory, "prometheus.yml");
+        await File.WriteAllTextAsync(configFile, configuration);
+        foreach (var (name, content) in files ?? new Dictionary<string, string>())
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name), content);
+        }
 
         var port = FreePort.Next();
         var startInfo = new ProcessStartInfo(binary)
@@ -89,19 +101,32 @@ internal sealed class PrometheusServerProcess : IDisposable
         }
     }
 
-    /// <summary>Runs an instant query and returns its result vector as (labels without job and instance, value).</summary>
-    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string query)
+    /// <summary>Runs an instant query through <c>/api/v1/query</c>; a query that does not parse comes back as HTTP 400.</summary>
+    public async Task<PrometheusQueryResponse> QueryAsync(string query)
     {
         using var response = await _http.GetAsync(new Uri($"api/v1/query?query={Uri.EscapeDataString(query)}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
-        if (root.GetProperty("status").GetString() != "success")
+        var success = root.GetProperty("status").GetString() == "success";
+        var series = success && root.GetProperty("data").GetProperty("result") is { ValueKind: JsonValueKind.Array } result
+            ? result.GetArrayLength()
+            : 0;
+        return new PrometheusQueryResponse(response.StatusCode, success, series, body);
+    }
+
+    /// <summary>Runs an instant query that must succeed and returns its result vector as (labels without job and instance, value).</summary>
+    /// <exception cref="InvalidOperationException">Prometheus did not answer success.</exception>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryVectorAsync(string query)
+    {
+        var response = await QueryAsync(query);
+        if (!response.Success)
         {
-            throw new InvalidOperationException($"Query '{query}' failed: {body}");
+            throw new InvalidOperationException($"Query '{query}' failed: {response.Body}");
         }
 
-        return root.GetProperty("data").GetProperty("result").EnumerateArray()
+        using var document = JsonDocument.Parse(response.Body);
+        return document.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
             .Select(sample =>
             {
                 var labels = sample.GetProperty("metric").EnumerateObject()
@@ -110,6 +135,22 @@ internal sealed class PrometheusServerProcess : IDisposable
                 var value = double.Parse(sample.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
                 return ((IReadOnlyDictionary<string, string>)labels, value);
             })
+            .ToArray();
+    }
+
+    /// <summary>The body of <c>/api/v1/rules</c>: the loaded rule groups with each rule's health and last error.</summary>
+    public async Task<string> RulesAsync() => await _http.GetStringAsync(new Uri("api/v1/rules", UriKind.Relative));
+
+    /// <summary>Every loaded rule with its health, from <c>/api/v1/rules</c>.</summary>
+    public async Task<IReadOnlyList<RuleHealth>> RuleHealthAsync()
+    {
+        using var document = JsonDocument.Parse(await RulesAsync());
+        return document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(group => group.GetProperty("rules").EnumerateArray())
+            .Select(rule => new RuleHealth(
+                rule.GetProperty("name").GetString() ?? string.Empty,
+                rule.GetProperty("health").GetString() ?? string.Empty,
+                rule.TryGetProperty("lastError", out var error) ? error.GetString() ?? string.Empty : string.Empty))
             .ToArray();
     }
 

@@ -1,7 +1,7 @@
-namespace Interception.Metrics.Prometheus.Tests.TestSupport;
+namespace Interception.Metrics.Testing;
 
 /// <summary>How a process that ran to completion ended.</summary>
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public override string ToString() =>
         $"exit code {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{StandardOutput}{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}";

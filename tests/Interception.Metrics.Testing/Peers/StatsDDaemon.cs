@@ -5,13 +5,13 @@ using System.Net.Sockets;
 using System.Text;
 using Xunit.Abstractions;
 
-namespace Interception.Metrics.StatsD.Tests.Integration;
+namespace Interception.Metrics.Testing;
 
 /// <summary>
 /// The real Etsy statsd daemon, run with node on loopback with a temporary config (no backends, a flush interval
 /// of an hour so nothing is reset during a test) and read through its TCP admin interface.
 /// </summary>
-internal sealed class StatsDDaemon : IAsyncDisposable
+public sealed class StatsDDaemon : IAsyncDisposable
 {
     private const string ProbeKey = "interception_probe";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
@@ -27,7 +27,7 @@ internal sealed class StatsDDaemon : IAsyncDisposable
         _installation = installation;
         _output = output;
         Port = port;
-        AdminPort = FreeTcpPort();
+        AdminPort = FreePort.Next();
     }
 
     /// <summary>The UDP port metrics are sent to.</summary>
@@ -219,19 +219,5 @@ internal sealed class StatsDDaemon : IAsyncDisposable
     {
         using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
-    }
-
-    private static int FreeTcpPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Interception.Demo.Tests.TestSupport;
+namespace Interception.Metrics.Testing;
 
 /// <summary>Finds loopback ports that nothing listens on (the OS picks them, so parallel tests do not collide).</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Interception.Metrics.StatsD.Tests.Integration;
+namespace Interception.Metrics.Testing;
 
 /// <summary>
 /// Parses what the statsd admin interface prints for <c>counters</c>, <c>gauges</c> and <c>timers</c>: a node
 /// <c>util.inspect</c> dump such as <c>{ 'a;k=v': 3, b: [ 1, 2, ... 98 more items ] }</c>.
 /// </summary>
-internal static partial class StatsDAdminSnapshot
+public static partial class StatsDAdminSnapshot
 {
     /// <summary>Counter or gauge values by key.</summary>
     public static Dictionary<string, double> Values(string dump) =>

@@ -1,6 +1,0 @@
-using System.Net;
-
-namespace Interception.Demo.Tests.TestSupport;
-
-/// <summary>What <c>/api/v1/query</c> answered: HTTP status, whether Prometheus reported success, how many series.</summary>
-internal sealed record PrometheusQueryResponse(HttpStatusCode StatusCode, bool Success, int SeriesCount, string Body);
