@@ -74,12 +74,36 @@ public sealed class PrometheusMetricsBackendFactoryTests
     [InlineData("Server:Path", "metrics", "Server:Path")]
     [InlineData("Server:Path", "/metrics?x", "Server:Path")]
     [InlineData("Server", "on", "Server")]
+    [InlineData("Exemplars", "sometimes", "Exemplars")]
+    [InlineData("ExemplarMinInterval", "soon", "ExemplarMinInterval")]
+    [InlineData("ExemplarMinInterval", "-00:00:01", "ExemplarMinInterval")]
     public void Create_InvalidSetting_ThrowsNamingTheKey(string key, string value, string expectedKey)
     {
         var exception = Assert.Throws<MetricsConfigurationException>(() => Create((key, value)));
 
         Assert.Equal($"{Root}:{expectedKey}", exception.Key);
         Assert.Contains($"'{Root}:{expectedKey}'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ExemplarKeys_ReachTheBackend()
+    {
+        using var on = Create(("ExemplarMinInterval", "01:00:00"));
+        using var off = Create(("Exemplars", "false"));
+        on.InitializeMetric(new MetricDefinition("lat_seconds", MetricType.Histogram, "Latency."));
+        off.InitializeMetric(new MetricDefinition("lat_seconds", MetricType.Histogram, "Latency."));
+        var first = new System.Diagnostics.Activity("first") { ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded }.Start();
+        on.RecordHistogram("lat_seconds", 1);
+        off.RecordHistogram("lat_seconds", 1);
+        first.Stop();
+        var second = new System.Diagnostics.Activity("second") { ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded }.Start();
+        on.RecordHistogram("lat_seconds", 1);
+        second.Stop();
+
+        var limited = on.GetMetricsOutput(global::Prometheus.ExpositionFormat.OpenMetricsText);
+        Assert.Contains(first.TraceId.ToHexString(), limited, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.TraceId.ToHexString(), limited, StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", off.GetMetricsOutput(global::Prometheus.ExpositionFormat.OpenMetricsText), StringComparison.Ordinal);
     }
 
     [Fact]
