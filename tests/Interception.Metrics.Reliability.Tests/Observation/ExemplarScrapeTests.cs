@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Autofac;
+using Interception.Metrics.Autofac.Tests.TestSupport;
+using Interception.Metrics.Prometheus.Tests.TestSupport;
+using Interception.Metrics.Reliability.Tests.Fixtures;
+using Interception.Metrics.Reliability.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace Interception.Metrics.Reliability.Tests.Observation;
+
+/// <summary>
+/// End to end: timed calls sampled by the OpenTelemetry SDK, scraped as OpenMetrics by a real Prometheus with
+/// exemplar storage on; its <c>/api/v1/query_exemplars</c> returns the trace ids of those calls' activities.
+/// </summary>
+[Collection(IsolatedCollection.Name)]
+public sealed class ExemplarScrapeTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Scrape_OpenMetricsWithExemplarStorage_QueryExemplarsReturnsTheRecordedTraceIds()
+    {
+        var binary = ExternalTool.Find("prometheus", output);
+        if (binary is null)
+        {
+            return;
+        }
+
+        using var traces = new TraceExport();
+        using var container = MetricsContainer.Build(
+            b => b.RegisterType<ChannelPublisher>().As<IChannelPublisher>(),
+            ("Metrics:Backends:Prometheus:Enabled", "true"));
+        var publisher = container.Resolve<IChannelPublisher>();
+        for (var i = 0; i < 5; i++)
+        {
+            publisher.Publish(Audience.Private, urgent: false, 0);
+            await publisher.SaveAsync(Audience.Group, 0);
+        }
+
+        var recorded = traces.Spans.Select(s => s.TraceId.ToHexString()).ToHashSet(StringComparer.Ordinal);
+        using var endpoint = new ExpositionEndpoint(container.Resolve<MultiMetricsBackend>().Backends.OfType<PrometheusMetricsBackend>().Single());
+        using var prometheus = await PrometheusServerProcess.StartAsync(
+            binary, $"127.0.0.1:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}", "/metrics", "--enable-feature=exemplar-storage");
+
+        var functions = await WaitForExemplarsAsync(prometheus, $"{MetricNames.FunctionDuration}_bucket{{function=\"ChannelPublisher.Publish\"}}");
+        var queries = await WaitForExemplarsAsync(prometheus, $"{MetricNames.DatabaseQueryDuration}_bucket{{operation=\"save_post\"}}");
+
+        var returned = functions.Concat(queries).Select(e => e.Exemplar["trace_id"]).ToArray();
+        output.WriteLine($"Prometheus returned {returned.Length} exemplars; accept headers: {string.Join(" | ", endpoint.AcceptHeaders.Distinct())}");
+        Assert.True(
+            functions.Count > 0 && queries.Count > 0,
+            $"no exemplars within {QueryTimeout}; targets: {await prometheus.TargetsAsync()}{Environment.NewLine}log:{Environment.NewLine}{prometheus.Log}");
+        Assert.All(returned, id => Assert.Contains(id, recorded));
+        Assert.All(functions.Concat(queries), e => Assert.Equal(16, e.Exemplar["span_id"].Length));
+        Assert.Contains(endpoint.AcceptHeaders, a => a.Contains("application/openmetrics-text", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Series, IReadOnlyDictionary<string, string> Exemplar)>> WaitForExemplarsAsync(
+        PrometheusServerProcess prometheus, string query)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var exemplars = await prometheus.QueryExemplarsAsync(query);
+            if (exemplars.Count > 0 || deadline.Elapsed > QueryTimeout)
+            {
+                return exemplars;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
