@@ -1,4 +1,3 @@
-using System.Net;
 using Interception.Demo.Reporting;
 using Interception.Metrics;
 using Microsoft.Extensions.Configuration;
@@ -69,7 +68,7 @@ internal static class Program
                     return new StartupFailure(configuration.Message, 2);
                 }
 
-                if (current.InnerException is HttpListenerException)
+                if (current is InvalidOperationException { InnerException: IOException })
                 {
                     return new StartupFailure(current.Message, 3);
                 }

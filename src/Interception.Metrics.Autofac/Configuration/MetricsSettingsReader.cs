@@ -33,8 +33,8 @@ internal static class MetricsSettingsReader
             ConfigurationValues.GetValue(section, "AutoIntercept", true),
             ConfigurationValues.GetInt32(section, "CardinalityLimit", MetricsBackend.DefaultCardinalityLimit, 1, 1_000_000),
             ReadBuckets(histogram.GetSection("Buckets")),
-            ConfigurationValues.GetString(app, "Version", "1.0.0"),
-            ConfigurationValues.GetString(app, "Environment", "production"),
+            ConfigurationValues.GetOptionalString(app, "Version"),
+            ConfigurationValues.GetOptionalString(app, "Environment"),
             ConfigurationValues.GetValue(catalogue, "TelegramBot", false),
             ConfigurationValues.GetValue(tracing, "Enabled", true),
             BackendCatalog.ReadEnabled(section.GetSection("Backends")));

@@ -6,6 +6,7 @@ using Interception.Metrics.Configuration;
 using Interception.Metrics.Proxying;
 using Interception.Metrics.Registration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -69,7 +70,9 @@ public sealed class MetricsModule : Module
         Own(builder.Register(c =>
         {
             var collector = new MetricsCollectorService(c.Resolve<MultiMetricsBackend>(), settings.HistogramBuckets);
-            collector.SetAppInfo(settings.AppVersion, settings.AppEnvironment);
+            collector.SetAppInfo(
+                settings.AppVersion ?? AppInfoDefaults.Version(),
+                settings.AppEnvironment ?? AppInfoDefaults.Environment(c.ResolveOptional<IHostEnvironment>()));
             if (settings.DeclareTelegramBotMetrics)
             {
                 collector.DeclareTelegramMetrics();

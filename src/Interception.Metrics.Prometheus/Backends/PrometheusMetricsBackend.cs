@@ -11,7 +11,7 @@ namespace Interception.Metrics;
 
 /// <summary>
 /// Records into prometheus-net collectors in a registry of the backend's own, and renders them in the Prometheus
-/// text format (0.0.4) or OpenMetrics. Optionally serves them on an HTTP endpoint (see
+/// text format (0.0.4) or OpenMetrics 1.0. Optionally serves them on a standalone HTTP endpoint (Kestrel; see
 /// <see cref="PrometheusServerOptions"/>), stopped by <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
@@ -37,10 +37,10 @@ namespace Interception.Metrics;
 public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExposition, IDisposable
 {
     /// <summary>The content type of the Prometheus text format 0.0.4.</summary>
-    public const string TextContentType = "text/plain; version=0.0.4; charset=utf-8";
+    public const string TextContentType = MetricsExpositionFormats.PrometheusTextContentType;
 
     /// <summary>The content type of the OpenMetrics text format 1.0.0.</summary>
-    public const string OpenMetricsContentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    public const string OpenMetricsContentType = MetricsExpositionFormats.OpenMetricsContentType;
 
     private readonly ConcurrentDictionary<string, PrometheusMetric> _metrics = new(StringComparer.Ordinal);
     private readonly IMetricFactory _factory;
@@ -57,10 +57,12 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
     /// <summary>Creates the backend and, when <see cref="PrometheusServerOptions.Enabled"/>, starts its HTTP endpoint.</summary>
     /// <param name="options">The options.</param>
     /// <param name="logger">Receives the endpoint's address when it starts, and the invalid values the backend drops.</param>
-    /// <exception cref="ArgumentException">The buckets or the server options are invalid, or the exemplar interval is negative.</exception>
+    /// <exception cref="ArgumentException">The buckets or the server options are invalid, the exemplar interval is negative, or
+    /// the server cannot listen on its host or port (an address this machine does not have, a port it may not use);
+    /// <see cref="ArgumentException.ParamName"/> names the option.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cardinality limit is less than 1.</exception>
-    /// <exception cref="InvalidOperationException">The endpoint cannot listen: the message names the host and port, such as
-    /// "127.0.0.1:9464 is already in use".</exception>
+    /// <exception cref="InvalidOperationException">The endpoint cannot listen for another reason: the message names the host
+    /// and port, such as "127.0.0.1:9464 is already in use".</exception>
     public PrometheusMetricsBackend(PrometheusMetricsBackendOptions options, ILogger<PrometheusMetricsBackend>? logger = null)
         : base((options ?? throw new ArgumentNullException(nameof(options))).CardinalityLimit, logger)
     {
@@ -82,8 +84,9 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
         _exemplars = options.Exemplars ? TraceExemplars.Behavior(options.ExemplarMinInterval) : null;
         if (server.Enabled)
         {
-            _server = MetricServerHost.Start(Registry, server);
-            (logger ?? (ILogger)NullLogger.Instance).LogInformation("Serving Prometheus metrics at {Address}.", _server.Address);
+            var log = logger ?? (ILogger)NullLogger.Instance;
+            _server = MetricServerHost.Start(this, server, log);
+            log.LogInformation("Serving Prometheus metrics at {Address} (listening on {Endpoints}).", _server.Address, string.Join(", ", _server.ListenAddresses));
         }
     }
 
@@ -96,24 +99,11 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
     /// <summary>The content type of <see cref="GetMetricsOutput()"/>: the Prometheus text format 0.0.4.</summary>
     public string ContentType => TextContentType;
 
-    /// <summary>The content type of <paramref name="format"/>.</summary>
-    public static string GetContentType(ExpositionFormat format) =>
-        format == ExpositionFormat.OpenMetricsText ? OpenMetricsContentType : TextContentType;
-
-    /// <summary>
-    /// The format a scraper asks for in its <c>Accept</c> header: OpenMetrics when it lists
-    /// <c>application/openmetrics-text</c>, else the Prometheus text format.
-    /// </summary>
-    public static ExpositionFormat SelectFormat(string? acceptHeader) =>
-        acceptHeader is not null && acceptHeader.Contains("application/openmetrics-text", StringComparison.OrdinalIgnoreCase)
-            ? ExpositionFormat.OpenMetricsText
-            : ExpositionFormat.PrometheusText;
-
     /// <summary>Renders every metric in the Prometheus text format 0.0.4.</summary>
-    public string GetMetricsOutput() => GetMetricsOutput(ExpositionFormat.PrometheusText);
+    public string GetMetricsOutput() => GetMetricsOutput(MetricsExpositionFormat.PrometheusText);
 
     /// <summary>Renders every metric in <paramref name="format"/>.</summary>
-    public string GetMetricsOutput(ExpositionFormat format)
+    public string GetMetricsOutput(MetricsExpositionFormat format)
     {
         using var buffer = new MemoryStream();
 
@@ -131,15 +121,21 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>Both formats: the Prometheus text format 0.0.4 and OpenMetrics 1.0.</summary>
+    public bool SupportsFormat(MetricsExpositionFormat format) => Enum.IsDefined(format);
+
     /// <summary>Writes every metric in the Prometheus text format 0.0.4 to <paramref name="destination"/>.</summary>
     public Task WriteMetricsAsync(Stream destination, CancellationToken cancellationToken = default) =>
-        WriteMetricsAsync(destination, ExpositionFormat.PrometheusText, cancellationToken);
+        WriteMetricsAsync(destination, MetricsExpositionFormat.PrometheusText, cancellationToken);
 
-    /// <summary>Writes every metric in <paramref name="format"/> to <paramref name="destination"/>.</summary>
-    public Task WriteMetricsAsync(Stream destination, ExpositionFormat format, CancellationToken cancellationToken = default)
+    /// <summary>Writes every metric in <paramref name="format"/> to <paramref name="destination"/>, leaving it open.</summary>
+    public Task WriteMetricsAsync(Stream destination, MetricsExpositionFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        return Registry.CollectAndExportAsTextAsync(destination, format, cancellationToken);
+        return Registry.CollectAndExportAsTextAsync(
+            destination,
+            format == MetricsExpositionFormat.OpenMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText,
+            cancellationToken);
     }
 
     /// <summary>Stops the HTTP endpoint, if any. Recording keeps working; calling it again does nothing.</summary>

@@ -23,14 +23,23 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
     public override string Name => BackendName;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The server is enabled and cannot listen, for instance because its port is in use.</exception>
+    /// <exception cref="MetricsConfigurationException">A key is unknown or a value is invalid, including a host or port the
+    /// server cannot listen on here (the key is the one to change).</exception>
+    /// <exception cref="InvalidOperationException">The server is enabled and its port is in use, or it cannot listen for a reason outside the configuration.</exception>
     public override IMetricsBackend Create(IConfigurationSection section, MetricsBackendContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = ReadOptions(section);
         options.CardinalityLimit = context.CardinalityLimit;
         options.DefaultBuckets = context.HistogramBuckets;
-        return new PrometheusMetricsBackend(options, context.LoggerFactory.CreateLogger<PrometheusMetricsBackend>());
+        try
+        {
+            return new PrometheusMetricsBackend(options, context.LoggerFactory.CreateLogger<PrometheusMetricsBackend>());
+        }
+        catch (ServerOptionException exception)
+        {
+            throw new MetricsConfigurationException(section.GetSection("Server").GetSection(exception.Option).Path, exception.Reason, exception);
+        }
     }
 
     /// <inheritdoc />

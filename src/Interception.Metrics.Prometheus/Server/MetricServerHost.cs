@@ -1,77 +1,172 @@
 using System.Net;
 using System.Net.Sockets;
-using Prometheus;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Interception.Metrics.Prometheus;
 
 /// <summary>
-/// Runs prometheus-net's <see cref="MetricServer"/> for one registry, turning a failure to listen into an
-/// exception that names the host and port.
+/// Runs the standalone <c>/metrics</c> server on Kestrel, on its own (no generic host, so it never takes part in the
+/// application's lifetime or Ctrl+C handling), and turns a failure to listen into an exception naming what to change.
 /// </summary>
 internal sealed class MetricServerHost : IDisposable
 {
-    // EADDRINUSE on Linux and macOS; on Windows, http.sys reports a taken prefix or port with these codes.
-    private const int LinuxAddressInUse = 98;
-    private const int MacAddressInUse = 48;
-    private const int WindowsAlreadyExists = 183;
-    private const int WindowsSharingViolation = 32;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly MetricServer _server;
+    private readonly KestrelServer _server;
+    private readonly ServiceProvider _services;
     private int _disposed;
 
-    private MetricServerHost(MetricServer server, string address)
+    private MetricServerHost(KestrelServer server, ServiceProvider services, string address)
     {
         _server = server;
+        _services = services;
         Address = address;
     }
 
     /// <summary>The URL served, such as <c>http://127.0.0.1:9464/metrics</c>.</summary>
     public string Address { get; }
 
-    /// <summary>Starts listening.</summary>
-    /// <exception cref="InvalidOperationException">The port is in use, or the host cannot be listened on.</exception>
-    public static MetricServerHost Start(CollectorRegistry registry, PrometheusServerOptions options)
-    {
-        // HttpListener spells "every interface" as + (or *); 0.0.0.0 is rejected as "not supported".
-        var host = options.Host is "0.0.0.0" or "*" ? "+" : options.Host;
-        var path = options.Path.TrimStart('/');
-        if (path.Length > 0 && !path.EndsWith('/'))
-        {
-            path += "/";
-        }
+    /// <summary>The addresses Kestrel listens on, such as <c>http://127.0.0.1:9464</c>.</summary>
+    public IReadOnlyCollection<string> ListenAddresses =>
+        _server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
-        var server = new MetricServer(host, options.Port, path, registry);
-        var endpoint = $"{options.Host}:{options.Port}";
+    /// <summary>Starts listening.</summary>
+    /// <exception cref="InvalidOperationException">The port is in use, or listening failed for a reason that is not the configuration's.</exception>
+    /// <exception cref="ArgumentException">The host or port cannot be listened on here; <see cref="ArgumentException.ParamName"/> is the option at fault.</exception>
+    public static MetricServerHost Start(IMetricsExposition exposition, PrometheusServerOptions options, ILogger logger)
+    {
+        var endpoint = ListenAddress.Authority(options.Host, options.Port);
+        var services = new ServiceCollection().BuildServiceProvider();
+        var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = services };
+        var loopbackOnly = Listen(kestrel, options.Host, options.Port);
+        var server = new KestrelServer(
+            Options.Create(kestrel),
+            new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),
+            NullLoggerFactory.Instance);
+        var application = new MetricsServerApplication(new MetricsRequestHandler(exposition, options, loopbackOnly, logger));
         try
         {
-            server.Start();
+            // Off any synchronization context: the backend is created while a container is built, which may block.
+            Task.Run(() => server.StartAsync(application, CancellationToken.None)).GetAwaiter().GetResult();
         }
-        catch (HttpListenerException exception)
+        catch (Exception exception) when (exception is IOException or SocketException or InvalidOperationException)
         {
-            ((IDisposable)server).Dispose();
-            throw new InvalidOperationException(
-                IsAddressInUse(exception)
-                    ? $"The Prometheus metrics server cannot start: {endpoint} is already in use. Choose a free port (Metrics:Backends:Prometheus:Server:Port) or stop the process that listens on it. ({exception.Message})"
-                    : $"The Prometheus metrics server cannot listen on {endpoint}: {exception.Message}. Check Metrics:Backends:Prometheus:Server:Host and Port.",
+            server.Dispose();
+            services.Dispose();
+            throw ListenFailure(exception, endpoint);
+        }
+
+        return new MetricServerHost(server, services, $"http://{endpoint}{options.Path}");
+    }
+
+    /// <summary>Stops listening, waiting up to five seconds for requests in flight.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(StopTimeout))
+        {
+            Task.Run(() => _server.StopAsync(timeout.Token)).GetAwaiter().GetResult();
+        }
+
+        _server.Dispose();
+        _services.Dispose();
+    }
+
+    /// <summary>Adds the listen endpoints for <paramref name="host"/>; returns whether they are all loopback.</summary>
+    private static bool Listen(KestrelServerOptions kestrel, string host, int port)
+    {
+        if (host is "*" or "+")
+        {
+            kestrel.ListenAnyIP(port);
+            return false;
+        }
+
+        if (ListenAddress.IsLocalhost(host))
+        {
+            // 127.0.0.1 and [::1]; Kestrel carries on with one of them when the machine has no IPv6.
+            kestrel.ListenLocalhost(port);
+            return true;
+        }
+
+        IPAddress[] addresses;
+        if (ListenAddress.IsAnyAddress(host))
+        {
+            addresses = [host == "0.0.0.0" ? IPAddress.Any : IPAddress.IPv6Any];
+        }
+        else if (ListenAddress.TryParseAddress(host, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            addresses = Resolve(host);
+        }
+
+        foreach (var address in addresses)
+        {
+            kestrel.Listen(address, port);
+        }
+
+        return addresses.All(IPAddress.IsLoopback);
+    }
+
+    private static IPAddress[] Resolve(string host)
+    {
+        try
+        {
+            var addresses = Dns.GetHostAddresses(host).Distinct().ToArray();
+            return addresses.Length > 0
+                ? addresses
+                : throw HostError($"cannot listen on '{host}': the host name has no address; use 127.0.0.1, localhost, an address of this machine, or * for every interface.", null);
+        }
+        catch (SocketException exception)
+        {
+            throw HostError($"cannot listen on '{host}': the host name does not resolve ({exception.Message.TrimEnd('.')}); use 127.0.0.1, localhost, an address of this machine, or * for every interface.", exception);
+        }
+    }
+
+    private static Exception ListenFailure(Exception exception, string endpoint)
+    {
+        var socketError = Causes(exception).OfType<SocketException>().Select(e => (SocketError?)e.SocketErrorCode).FirstOrDefault();
+        if (socketError == SocketError.AddressAlreadyInUse || Causes(exception).Any(e => e is AddressInUseException))
+        {
+            return new InvalidOperationException(
+                $"The Prometheus metrics server cannot start: {endpoint} is already in use. Choose a free port (Metrics:Backends:Prometheus:Server:Port) or stop the process that listens on it.",
                 exception);
         }
 
-        return new MetricServerHost(server, $"http://{options.Host}:{options.Port}{options.Path}");
+        var reason = Causes(exception).Last().Message.TrimEnd('.');
+        return socketError switch
+        {
+            SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported =>
+                HostError($"cannot listen on {endpoint}: the address is not one of this machine's ({reason}); use 127.0.0.1, localhost, an address of this machine, or * for every interface.", exception),
+            SocketError.AccessDenied =>
+                new ServerOptionException(nameof(PrometheusServerOptions.Port), $"cannot listen on {endpoint}: permission denied ({reason}); ports below 1024 need elevated rights, so choose a port from 1024 to 65535.", exception),
+            _ => new InvalidOperationException(
+                $"The Prometheus metrics server cannot listen on {endpoint}: {reason}. Check Metrics:Backends:Prometheus:Server:Host and Metrics:Backends:Prometheus:Server:Port.",
+                exception),
+        };
     }
 
-    /// <summary>Stops listening and waits for the server thread to end.</summary>
-    public void Dispose()
+    private static ServerOptionException HostError(string reason, Exception? inner) =>
+        new(nameof(PrometheusServerOptions.Host), reason, inner);
+
+    private static IEnumerable<Exception> Causes(Exception exception)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            _server.Stop();
+            yield return current;
         }
     }
-
-    private static bool IsAddressInUse(HttpListenerException exception) =>
-        exception.ErrorCode is LinuxAddressInUse or MacAddressInUse or (int)SocketError.AddressAlreadyInUse
-            or WindowsAlreadyExists or WindowsSharingViolation
-        // The managed listener reports a prefix that another HttpListener of this process holds this way (code 400).
-        || exception.Message.Contains("conflicts with an existing registration", StringComparison.OrdinalIgnoreCase)
-        || exception.Message.Contains("already in use", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,9 +1,10 @@
 namespace Interception.Metrics;
 
 /// <summary>
-/// The <c>/metrics</c> endpoint of a <see cref="PrometheusMetricsBackend"/>, served by prometheus-net's own
-/// <c>MetricServer</c> (<see cref="System.Net.HttpListener"/>; no ASP.NET Core needed). Configured under
-/// <c>Metrics:Backends:Prometheus:Server</c>.
+/// The standalone <c>/metrics</c> endpoint of a <see cref="PrometheusMetricsBackend"/>, served by a Kestrel listener of
+/// its own (outside any application pipeline). Configured under <c>Metrics:Backends:Prometheus:Server</c>. It answers
+/// GET and HEAD at <see cref="Path"/> in the format the <c>Accept</c> header asks for, and other paths with a 404 that
+/// names <see cref="Path"/>.
 /// </summary>
 public sealed class PrometheusServerOptions
 {
@@ -20,16 +21,17 @@ public sealed class PrometheusServerOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// The host name or IPv4 address to listen on. Default <c>127.0.0.1</c>, reachable from this machine only.
-    /// <c>*</c>, <c>+</c> or <c>0.0.0.0</c> listen on every interface and accept any <c>Host</c> header: expose the
-    /// endpoint that way deliberately. With a specific host, requests must use it in their <c>Host</c> header
-    /// (with the default, scrape <c>127.0.0.1:9464</c>, not <c>localhost:9464</c>).
+    /// Where to listen. Default <c>127.0.0.1</c>, reachable from this machine only; <c>localhost</c> listens on
+    /// <c>127.0.0.1</c> and <c>[::1]</c>; <c>::1</c> (or <c>[::1]</c>) on IPv6 loopback; an IP address or host name on
+    /// that address. <c>*</c>, <c>+</c> or <c>0.0.0.0</c> listen on every interface: expose the endpoint that way
+    /// deliberately. Bound to loopback, the server answers the <c>Host</c> names <c>localhost</c>, <c>127.0.0.1</c> and
+    /// <c>[::1]</c> (and this value) and refuses others, so that a web page cannot read it through DNS rebinding.
     /// </summary>
     public string Host { get; set; } = DefaultHost;
 
     /// <summary>The TCP port, 1 to 65535. Default 9464.</summary>
     public int Port { get; set; } = DefaultPort;
 
-    /// <summary>The URL path of the endpoint; starts with <c>/</c>. Default <c>/metrics</c>.</summary>
+    /// <summary>The URL path of the endpoint: starts with <c>/</c>, written unescaped (no <c>%</c>). Default <c>/metrics</c>.</summary>
     public string Path { get; set; } = DefaultPath;
 }

@@ -11,9 +11,14 @@ internal static class ServerOptionsRules
             return "the host must not be empty; use 127.0.0.1 for loopback only, or * to listen on every interface.";
         }
 
-        return host.AsSpan().IndexOfAny(":/?#[] ") >= 0
-            ? $"'{host}' is not a host name or IPv4 address (IPv6 literals are not supported by the HttpListener server); use 127.0.0.1, a host name, or * for every interface."
-            : null;
+        if (ListenAddress.IsAnyAddress(host) || ListenAddress.TryParseAddress(host, out _))
+        {
+            return null;
+        }
+
+        return Uri.CheckHostName(host) == UriHostNameType.Dns
+            ? null
+            : $"'{host}' is not a host name or IP address; use 127.0.0.1, localhost, ::1, an address of this machine, or * for every interface.";
     }
 
     /// <summary>Why <paramref name="path"/> is not a valid endpoint path, or <see langword="null"/> when it is.</summary>
@@ -24,8 +29,13 @@ internal static class ServerOptionsRules
             return $"'{path}' must start with '/', such as /metrics.";
         }
 
-        return path.AsSpan().IndexOfAny("?# \\") >= 0
-            ? $"'{path}' must be a plain path without query, fragment, spaces or backslashes, such as /metrics."
+        if (path.Contains('%', StringComparison.Ordinal))
+        {
+            return $"'{path}' must be written unescaped, without '%' escapes, such as /metrics.";
+        }
+
+        return path.AsSpan().IndexOfAny("?# \\") >= 0 || path.Contains("//", StringComparison.Ordinal) || path.Any(char.IsControl)
+            ? $"'{path}' must be a plain path without query, fragment, spaces, backslashes or empty segments, such as /metrics."
             : null;
     }
 

@@ -38,8 +38,15 @@ public sealed class MetricsCollectorService
         _exposition = _backend.Backends.OfType<IMetricsExposition>().FirstOrDefault();
     }
 
-    /// <summary>The content type of <see cref="GetMetricsOutput"/>.</summary>
-    public string ContentType => _exposition?.ContentType ?? "text/plain; version=0.0.4; charset=utf-8";
+    /// <summary>The content type of <see cref="GetMetricsOutput()"/>.</summary>
+    public string ContentType => _exposition?.ContentType ?? MetricsExpositionFormats.PrometheusTextContentType;
+
+    /// <summary>
+    /// Whether a configured backend renders the metrics as text (the Prometheus backend does). When
+    /// <see langword="false"/>, <see cref="GetMetricsOutput()"/> is empty: switch Prometheus on with
+    /// <c>Metrics:Backends:Prometheus:Enabled</c> (and reference Interception.Metrics.Prometheus).
+    /// </summary>
+    public bool CanRenderMetrics => _exposition is not null;
 
     /// <summary>The fan-out backend every measurement goes to.</summary>
     public IMetricsBackend Backend => _backend;
@@ -176,5 +183,28 @@ public sealed class MetricsCollectorService
         // Declaring twice from two threads is harmless: a declaration of the same definition is a no-op.
         BackendGuard.InitializeAll(_backend, MetricCatalogue.Telegram(_histogramBuckets));
         _telegramDeclared = true;
+    }
+
+    /// <summary>
+    /// The format to answer a scraper with, from its <c>Accept</c> header: OpenMetrics when it asks for
+    /// <c>application/openmetrics-text</c> and the rendering backend supports it, otherwise the Prometheus text format.
+    /// Pair it with <see cref="MetricsExpositionFormats.GetContentType"/> and <see cref="WriteMetricsAsync"/>.
+    /// </summary>
+    /// <param name="acceptHeader">The request's <c>Accept</c> header; may be <see langword="null"/>.</param>
+    public MetricsExpositionFormat NegotiateFormat(string? acceptHeader)
+    {
+        var format = MetricsExpositionFormats.Negotiate(acceptHeader);
+        return _exposition is not null && _exposition.SupportsFormat(format) ? format : MetricsExpositionFormat.PrometheusText;
+    }
+
+    /// <summary>
+    /// Writes every metric in <paramref name="format"/> to <paramref name="destination"/> through the first backend that
+    /// renders text; writes nothing when none does (see <see cref="CanRenderMetrics"/>).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The rendering backend does not support <paramref name="format"/>; <see cref="NegotiateFormat"/> never picks such a format.</exception>
+    public Task WriteMetricsAsync(Stream destination, MetricsExpositionFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return _exposition?.WriteMetricsAsync(destination, format, cancellationToken) ?? Task.CompletedTask;
     }
 }

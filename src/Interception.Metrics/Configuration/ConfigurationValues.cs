@@ -99,6 +99,10 @@ internal static class ConfigurationValues
             : value;
     }
 
+    /// <summary>A trimmed, non-empty string, or <see langword="null"/> when the key is absent (so that a default can be found later).</summary>
+    public static string? GetOptionalString(IConfigurationSection section, string key) =>
+        Single(section, key).Value is null ? null : GetString(section, key, string.Empty);
+
     private static string Describe(Type type) =>
         type == typeof(bool) ? "boolean (true or false)"
         : type == typeof(int) ? "whole number"

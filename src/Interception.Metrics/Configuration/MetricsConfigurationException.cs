@@ -15,6 +15,16 @@ public sealed class MetricsConfigurationException : Exception
         Key = key;
     }
 
+    /// <summary>Creates the exception for a value that was well-formed but failed when used (such as a host to listen on).</summary>
+    /// <param name="key">The full configuration key, such as <c>Metrics:Backends:Prometheus:Server:Host</c>.</param>
+    /// <param name="message">What is wrong and what is valid.</param>
+    /// <param name="innerException">The failure the value caused.</param>
+    public MetricsConfigurationException(string key, string message, Exception? innerException)
+        : base($"Invalid metrics configuration at '{key}': {message}", innerException)
+    {
+        Key = key;
+    }
+
     /// <summary>Creates the exception.</summary>
     public MetricsConfigurationException()
         : this("Metrics", "invalid configuration.")

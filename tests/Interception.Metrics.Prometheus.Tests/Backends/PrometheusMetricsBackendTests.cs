@@ -273,26 +273,37 @@ public sealed class PrometheusMetricsBackendTests : IDisposable
         _backend.InitializeMetric(new MetricDefinition("sent_total", MetricType.Counter, "Sent.", ["to"]));
         _backend.Bind("sent_total", ["x"]).Record(1);
 
-        var output = _backend.GetMetricsOutput(ExpositionFormat.OpenMetricsText);
+        var output = _backend.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
 
         Assert.Contains("# TYPE sent counter\nsent_total{to=\"x\"} 1.0\n", output, StringComparison.Ordinal);
         Assert.EndsWith("# EOF\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ContentTypes_AreTheStandardOnes()
+    public void ContentType_IsTheTextFormat004()
     {
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", _backend.ContentType);
-        Assert.Equal(_backend.ContentType, PrometheusMetricsBackend.GetContentType(ExpositionFormat.PrometheusText));
-        Assert.Equal("application/openmetrics-text; version=1.0.0; charset=utf-8", PrometheusMetricsBackend.GetContentType(ExpositionFormat.OpenMetricsText));
+        Assert.Equal("application/openmetrics-text; version=1.0.0; charset=utf-8", PrometheusMetricsBackend.OpenMetricsContentType);
     }
 
     [Theory]
-    [InlineData(null, ExpositionFormat.PrometheusText)]
-    [InlineData("text/plain;version=0.0.4;q=0.5,*/*;q=0.1", ExpositionFormat.PrometheusText)]
-    [InlineData("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5", ExpositionFormat.OpenMetricsText)]
-    public void SelectFormat_AcceptHeader_PicksOpenMetricsOnlyWhenAsked(string? accept, ExpositionFormat expected) =>
-        Assert.Equal(expected, PrometheusMetricsBackend.SelectFormat(accept));
+    [InlineData(null, "text/plain; version=0.0.4; charset=utf-8", "# TYPE sent_total counter\nsent_total 2\n")]
+    [InlineData("text/plain;version=0.0.4;q=0.5,*/*;q=0.1", "text/plain; version=0.0.4; charset=utf-8", "# TYPE sent_total counter\nsent_total 2\n")]
+    [InlineData("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5", "application/openmetrics-text; version=1.0.0; charset=utf-8", "# TYPE sent counter\nsent_total 2.0\n")]
+    public async Task CollectorService_NegotiatedFormat_WritesThatFormatThroughTheBackend(string? accept, string contentType, string expected)
+    {
+        _backend.InitializeMetric(new MetricDefinition("sent_total", MetricType.Counter, "Sent."));
+        _backend.Bind("sent_total", []).Record(2);
+        var collector = new MetricsCollectorService(_backend);
+        using var stream = new MemoryStream();
+
+        var format = collector.NegotiateFormat(accept);
+        await collector.WriteMetricsAsync(stream, format);
+
+        Assert.True(collector.CanRenderMetrics);
+        Assert.Equal(contentType, MetricsExpositionFormats.GetContentType(format));
+        Assert.Contains(expected, Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void CollectorService_OverTheBackend_RendersTheCatalogueThroughIt()

@@ -70,7 +70,8 @@ public sealed class PrometheusMetricsBackendFactoryTests
     [InlineData("Server:Port", "65536", "Server:Port")]
     [InlineData("Server:Port", "http", "Server:Port")]
     [InlineData("Server:Host", " ", "Server:Host")]
-    [InlineData("Server:Host", "::1", "Server:Host")]
+    [InlineData("Server:Host", "::1::2", "Server:Host")]
+    [InlineData("Server:Host", "no such host", "Server:Host")]
     [InlineData("Server:Path", "metrics", "Server:Path")]
     [InlineData("Server:Path", "/metrics?x", "Server:Path")]
     [InlineData("Server", "on", "Server")]
@@ -83,6 +84,40 @@ public sealed class PrometheusMetricsBackendFactoryTests
 
         Assert.Equal($"{Root}:{expectedKey}", exception.Key);
         Assert.Contains($"'{Root}:{expectedKey}'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/a%20b")]
+    [InlineData("/metrics%2F")]
+    public void Create_ServerPathWithPercentEscape_FailsAtThePathKeyWithOneFullStop(string path)
+    {
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var exception = Assert.Throws<MetricsConfigurationException>(() =>
+            Create(("Server:Enabled", "true"), ("Server:Port", port), ("Server:Path", path)).Dispose());
+
+        Assert.Equal($"{Root}:Server:Path", exception.Key);
+        Assert.Contains($"'{path}'", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Host", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith(".", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(". ", exception.Message.Split(": ", 2)[1].TrimEnd('.'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ServerHostNotAnAddressOfThisMachine_FailsAtTheHostKey()
+    {
+        // 203.0.113.0/24 is reserved for documentation: no machine has it, so binding fails without any traffic.
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var exception = Assert.Throws<MetricsConfigurationException>(() =>
+            Create(("Server:Enabled", "true"), ("Server:Host", "203.0.113.7"), ("Server:Port", port)).Dispose());
+
+        Assert.Equal($"{Root}:Server:Host", exception.Key);
+        Assert.Contains($"203.0.113.7:{port}", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Port", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", exception.Message, StringComparison.Ordinal);
+        Assert.NotNull(exception.InnerException);
     }
 
     [Fact]
@@ -100,10 +135,10 @@ public sealed class PrometheusMetricsBackendFactoryTests
         on.RecordHistogram("lat_seconds", 1);
         second.Stop();
 
-        var limited = on.GetMetricsOutput(global::Prometheus.ExpositionFormat.OpenMetricsText);
+        var limited = on.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
         Assert.Contains(first.TraceId.ToHexString(), limited, StringComparison.Ordinal);
         Assert.DoesNotContain(second.TraceId.ToHexString(), limited, StringComparison.Ordinal);
-        Assert.DoesNotContain(" # {", off.GetMetricsOutput(global::Prometheus.ExpositionFormat.OpenMetricsText), StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", off.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics), StringComparison.Ordinal);
     }
 
     [Fact]

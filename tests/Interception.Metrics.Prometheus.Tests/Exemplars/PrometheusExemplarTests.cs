@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Prometheus;
 using MetricType = Interception.Metrics.MetricType;
 
 namespace Interception.Metrics.Prometheus.Tests.Exemplars;
@@ -23,7 +22,7 @@ public sealed class PrometheusExemplarTests
         backend.Bind(Calls.Name, ["a"]).Record(1);
         activity.Stop();
 
-        var openMetrics = backend.GetMetricsOutput(ExpositionFormat.OpenMetricsText);
+        var openMetrics = backend.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
         Assert.Contains(
             $"call_seconds_bucket{{op=\"a\",le=\"1.0\"}} 1 # {{trace_id=\"{activity.TraceId.ToHexString()}\",span_id=\"{activity.SpanId.ToHexString()}\"}} 0.5 ",
             openMetrics,
@@ -41,7 +40,7 @@ public sealed class PrometheusExemplarTests
         unsampled.Stop();
         backend.Bind(Duration.Name, ["a"]).Record(0.05);
 
-        Assert.DoesNotContain(" # {", backend.GetMetricsOutput(ExpositionFormat.OpenMetricsText), StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", backend.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class PrometheusExemplarTests
         backend.Bind(Duration.Name, ["a"]).Record(0.5);
         activity.Stop();
 
-        Assert.DoesNotContain(" # {", backend.GetMetricsOutput(ExpositionFormat.OpenMetricsText), StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", backend.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,8 +69,8 @@ public sealed class PrometheusExemplarTests
         unlimited.Bind(Duration.Name, ["a"]).Record(0.6);
         second.Stop();
 
-        var kept = limited.GetMetricsOutput(ExpositionFormat.OpenMetricsText);
-        var latest = unlimited.GetMetricsOutput(ExpositionFormat.OpenMetricsText);
+        var kept = limited.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
+        var latest = unlimited.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
         Assert.Contains(first.TraceId.ToHexString(), kept, StringComparison.Ordinal);
         Assert.DoesNotContain(second.TraceId.ToHexString(), kept, StringComparison.Ordinal);
         Assert.Contains(second.TraceId.ToHexString(), latest, StringComparison.Ordinal);

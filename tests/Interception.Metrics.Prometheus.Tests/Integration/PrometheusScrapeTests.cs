@@ -43,6 +43,43 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         output.WriteLine($"Prometheus returned all {expected.Count} expected samples.");
     }
 
+    [Fact]
+    public async Task Scrape_StandaloneServerByLocalhost_QueryApiReturnsTheRequestCounts()
+    {
+        var binary = ExternalTool.Find("prometheus", output);
+        if (binary is null)
+        {
+            return;
+        }
+
+        var port = FreePort.Next();
+        using var backend = new PrometheusMetricsBackend(new PrometheusMetricsBackendOptions
+        {
+            Server = new PrometheusServerOptions { Enabled = true, Port = port },
+        });
+        var collector = new MetricsCollectorService(backend);
+        for (var i = 0; i < 5; i++)
+        {
+            collector.RecordHttpRequest(new HttpRequestMetric("GET", "/orders/{id:int}", 200, TimeSpan.FromSeconds(0.125)));
+        }
+
+        collector.RecordHttpRequest(new HttpRequestMetric("POST", "/orders", 201, TimeSpan.FromSeconds(0.25)));
+        using var prometheus = await PrometheusServerProcess.StartAsync(binary, $"localhost:{port.ToString(CultureInfo.InvariantCulture)}", "/metrics");
+        ExpectedSample[] expected =
+        [
+            new("http_requests_total", Labels(("method", "GET"), ("endpoint", "/orders/{id:int}"), ("status", "200")), 5),
+            new("http_requests_total", Labels(("method", "POST"), ("endpoint", "/orders"), ("status", "201")), 1),
+            new("http_request_duration_seconds_sum", Labels(("method", "GET"), ("endpoint", "/orders/{id:int}")), 0.625),
+        ];
+
+        var missing = await WaitForSamplesAsync(prometheus, expected);
+
+        Assert.True(missing.Count == 0, $"missing: {string.Join(Environment.NewLine, missing)}{Environment.NewLine}targets: {await prometheus.TargetsAsync()}{Environment.NewLine}{prometheus.Log}");
+    }
+
+    private static Dictionary<string, string> Labels(params (string Name, string Value)[] labels) =>
+        labels.ToDictionary(l => l.Name, l => l.Value, StringComparer.Ordinal);
+
     private static async Task<List<string>> WaitForSamplesAsync(PrometheusServerProcess prometheus, IReadOnlyList<ExpectedSample> expected)
     {
         var deadline = Stopwatch.StartNew();

@@ -50,7 +50,7 @@ public sealed class ConfigurationValidationTests
         { ["Metrics:Backends:Prometheus:Server:Port=65536"], "Metrics:Backends:Prometheus:Server:Port", "65536 is out of range" },
         { ["Metrics:Backends:Prometheus:Server:Port=http"], "Metrics:Backends:Prometheus:Server:Port", "'http' is not a valid whole number" },
         { ["Metrics:Backends:Prometheus:Server:Host="], "Metrics:Backends:Prometheus:Server:Host", "must not be empty" },
-        { ["Metrics:Backends:Prometheus:Server:Host=::1"], "Metrics:Backends:Prometheus:Server:Host", "'::1' is not a host name or IPv4 address" },
+        { ["Metrics:Backends:Prometheus:Server:Host=::1::2"], "Metrics:Backends:Prometheus:Server:Host", "'::1::2' is not a host name or IP address" },
         { ["Metrics:Backends:Prometheus:Server:Host=my host"], "Metrics:Backends:Prometheus:Server:Host", "'my host' is not a host name" },
         { ["Metrics:Backends:Prometheus:Server:Path=metrics"], "Metrics:Backends:Prometheus:Server:Path", "'metrics' must start with '/'" },
         { ["Metrics:Backends:Prometheus:Server:Path=/metrics?x=1"], "Metrics:Backends:Prometheus:Server:Path", "'/metrics?x=1' must be a plain path" },

@@ -5,7 +5,6 @@ using Interception.Metrics.Reliability.Tests.Fixtures;
 using Interception.Metrics.Reliability.Tests.TestSupport;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using Prometheus;
 
 namespace Interception.Metrics.Reliability.Tests.Observation;
 
@@ -28,8 +27,12 @@ public sealed class ExemplarTests
 
         await CallEveryFamilyAsync(publisher);
 
-        var prometheus = container.Resolve<MultiMetricsBackend>().Backends.OfType<PrometheusMetricsBackend>().Single();
-        var exemplars = OpenMetricsExemplar.Parse(prometheus.GetMetricsOutput(ExpositionFormat.OpenMetricsText));
+        // Through the collector's negotiation API, as an endpoint of the application's own would serve it.
+        var collector = container.Resolve<MetricsCollectorService>();
+        var format = collector.NegotiateFormat("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
+        using var body = new MemoryStream();
+        await collector.WriteMetricsAsync(body, format);
+        var exemplars = OpenMetricsExemplar.Parse(System.Text.Encoding.UTF8.GetString(body.ToArray()));
         var spans = traces.Spans;
         foreach (var (function, metric, label) in Calls)
         {
@@ -38,8 +41,9 @@ public sealed class ExemplarTests
             Assert.All(ofFunction, e => Assert.Contains(spans, s => s.DisplayName == function && s.TraceId.ToHexString() == e.TraceId && s.SpanId.ToHexString() == e.SpanId));
         }
 
+        Assert.Equal(MetricsExpositionFormat.OpenMetrics, format);
         Assert.DoesNotContain(exemplars, e => !e.Metric.EndsWith("_bucket", StringComparison.Ordinal));
-        Assert.DoesNotContain(" # {", prometheus.GetMetricsOutput(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", collector.GetMetricsOutput(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class ExemplarTests
 
         Assert.Empty(traces.Spans);
         var prometheus = container.Resolve<MultiMetricsBackend>().Backends.OfType<PrometheusMetricsBackend>().Single();
-        Assert.Empty(OpenMetricsExemplar.Parse(prometheus.GetMetricsOutput(ExpositionFormat.OpenMetricsText)));
+        Assert.Empty(OpenMetricsExemplar.Parse(prometheus.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics)));
         Assert.Equal(1, container.Memory().GetCounter(
             MetricNames.FunctionCalls, ("function", "ChannelPublisher.Publish"), ("status", "success"), ("audience", "Private"), ("urgent", "true")));
     }
@@ -101,7 +105,7 @@ public sealed class ExemplarTests
 
         Assert.Equal(4, traces.Spans.Count);
         var prometheus = container.Resolve<MultiMetricsBackend>().Backends.OfType<PrometheusMetricsBackend>().Single();
-        Assert.Empty(OpenMetricsExemplar.Parse(prometheus.GetMetricsOutput(ExpositionFormat.OpenMetricsText)));
+        Assert.Empty(OpenMetricsExemplar.Parse(prometheus.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics)));
     }
 
     private static (string Function, string Metric, string Label)[] Calls { get; } =
