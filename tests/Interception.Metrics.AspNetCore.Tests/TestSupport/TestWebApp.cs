@@ -41,7 +41,8 @@ internal sealed class TestWebApp : IAsyncDisposable
         Action<WebApplication> configure,
         IEnumerable<(string Key, string? Value)>? settings = null,
         string environment = "Production",
-        bool registerModule = true)
+        bool registerModule = true,
+        Action<ContainerBuilder>? configureContainer = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -60,6 +61,11 @@ internal sealed class TestWebApp : IAsyncDisposable
         if (registerModule)
         {
             builder.Host.ConfigureContainer<ContainerBuilder>((_, container) => container.RegisterModule(new MetricsModule(builder.Configuration)));
+        }
+
+        if (configureContainer is not null)
+        {
+            builder.Host.ConfigureContainer<ContainerBuilder>((_, container) => configureContainer(container));
         }
 
         var app = builder.Build();
