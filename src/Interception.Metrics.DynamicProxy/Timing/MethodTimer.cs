@@ -15,10 +15,16 @@ namespace Interception.Metrics.Timing;
 /// </summary>
 internal sealed partial class MethodTimer : IInterceptor
 {
+    private const int MaxIndexedCombinations = 4096;
+
     private readonly OperationMetrics _metrics;
     private readonly OperationSeries? _series;
     private readonly ArgumentLabel[]? _argumentLabels;
     private readonly int[]? _argumentPositions;
+
+    // When every label numbers its values (enums, bools) and their combinations are few, a call's series is found by
+    // arithmetic on those numbers: one slot per combination, filled on first sight.
+    private readonly OperationSeries?[]? _byIndex;
 
     // The system clock is read straight from Stopwatch: no virtual call on the per-call path. Tests inject a
     // TimeProvider, which is used only when it is not the system one.
@@ -50,6 +56,11 @@ internal sealed partial class MethodTimer : IInterceptor
             var limit = metrics.ArgumentSetLimit;
             _argumentLabels = argumentLabels.Select(l => ArgumentLabels.For(l.Type, limit)).ToArray();
             _argumentPositions = argumentLabels.Select(l => l.Position).ToArray();
+            var combinations = _argumentLabels.Aggregate(1L, (product, label) => product * label.Count);
+            if (combinations is > 0 and <= MaxIndexedCombinations)
+            {
+                _byIndex = new OperationSeries?[combinations];
+            }
         }
 
         _activities = activities;
@@ -168,16 +179,17 @@ internal sealed partial class MethodTimer : IInterceptor
     {
         try
         {
-            var values = default(LabelValueBuffer);
-            var labels = _argumentLabels!;
-            var positions = _argumentPositions!;
             var arguments = invocation.Arguments;
-            for (var i = 0; i < labels.Length; i++)
+            if (_byIndex is { } byIndex)
             {
-                values[i] = labels[i].Text(arguments[positions[i]]);
+                var slot = Slot(arguments);
+                if (slot >= 0)
+                {
+                    return Volatile.Read(ref byIndex[slot]) ?? Fill(byIndex, slot, arguments);
+                }
             }
 
-            return _metrics.SeriesFor(((ReadOnlySpan<string>)values)[..labels.Length]);
+            return SeriesByText(arguments);
         }
         catch (Exception exception)
         {
@@ -185,6 +197,47 @@ internal sealed partial class MethodTimer : IInterceptor
             _reportFailure(exception);
             return null;
         }
+    }
+
+    /// <summary>The combination's slot in <see cref="_byIndex"/>; -1 when a value is not numbered (a cast enum value).</summary>
+    private int Slot(object?[] arguments)
+    {
+        var labels = _argumentLabels!;
+        var positions = _argumentPositions!;
+        var slot = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var index = labels[i].IndexOf(arguments[positions[i]]);
+            if (index < 0)
+            {
+                return -1;
+            }
+
+            slot = (slot * labels[i].Count) + index;
+        }
+
+        return slot;
+    }
+
+    private OperationSeries Fill(OperationSeries?[] byIndex, int slot, object?[] arguments)
+    {
+        var series = SeriesByText(arguments);
+        Volatile.Write(ref byIndex[slot], series);
+        return series;
+    }
+
+    /// <summary>The series for the label values as text: looked up without allocation when seen before.</summary>
+    private OperationSeries SeriesByText(object?[] arguments)
+    {
+        var values = default(LabelValueBuffer);
+        var labels = _argumentLabels!;
+        var positions = _argumentPositions!;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            values[i] = labels[i].Text(arguments[positions[i]]);
+        }
+
+        return _metrics.SeriesFor(((ReadOnlySpan<string>)values)[..labels.Length]);
     }
 
     private void RequestSystemRefresh()

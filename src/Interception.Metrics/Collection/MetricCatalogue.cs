@@ -61,7 +61,7 @@ public static class MetricCatalogue
     /// <param name="kind">The operation kind.</param>
     public static MetricDefinition InProgress(MetricKind kind) => kind switch
     {
-        MetricKind.Http => new(MetricNames.HttpRequestsInProgress, MetricType.Gauge, "HTTP requests started and not yet finished.", ["method", "endpoint"]),
+        MetricKind.Http => new(MetricNames.HttpRequestsInProgress, MetricType.Gauge, "HTTP requests being handled right now.", ["method", "endpoint"]),
         MetricKind.Database => new(MetricNames.DatabaseQueriesInProgress, MetricType.Gauge, "Database queries started and not yet finished.", ["operation"]),
         MetricKind.TelegramApi => new(MetricNames.TelegramApiRequestsInProgress, MetricType.Gauge, "Telegram Bot API calls started and not yet finished.", ["method"]),
         MetricKind.BackgroundTask => new(MetricNames.BackgroundTasksInProgress, MetricType.Gauge, "Background task runs started and not yet finished.", ["task_name"]),

@@ -13,11 +13,15 @@ public partial class MetricsInterceptorTests
         Assert.Equal(5, observed.Publish(ChannelType.Private, urgent: true, "hello"));
         observed.Publish(ChannelType.Private, urgent: true, "hello");
         observed.Publish(ChannelType.Group, urgent: false, "secret body");
+        observed.Publish(ChannelType.Public | ChannelType.Group, urgent: false, "x");
+        observed.Publish(ChannelType.Public | ChannelType.Group, urgent: false, "y");
 
         Assert.Equal(2, harness.Memory.GetCounter(
             MetricNames.FunctionCalls, ("function", "Observed.Publish"), ("status", "success"), ("channel_type", "Private"), ("urgent", "true")));
         Assert.Equal(1, harness.Memory.GetCounter(
             MetricNames.FunctionCalls, ("function", "Observed.Publish"), ("status", "success"), ("channel_type", "Group"), ("urgent", "false")));
+        Assert.Equal(2, harness.Memory.GetCounter(
+            MetricNames.FunctionCalls, ("function", "Observed.Publish"), ("status", "success"), ("channel_type", "Public, Group"), ("urgent", "false")));
         Assert.Equal(2, harness.Memory.GetHistogram(
             MetricNames.FunctionDuration, ("function", "Observed.Publish"), ("channel_type", "Private"), ("urgent", "true")).Count);
         Assert.DoesNotContain(
