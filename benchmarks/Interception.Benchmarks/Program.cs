@@ -5,12 +5,18 @@ namespace Interception.Benchmarks;
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release --project benchmarks/Interception.Benchmarks -- --filter '*'</c>.
 /// Exits with 1 when a benchmark failed (a throwing setup, a build error, a validation error), so that CI's dry
-/// run catches a suite that rotted.
+/// run catches a suite that rotted. <c>-- --paired</c> runs <see cref="Paired.ObservationPairs"/> instead.
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args is ["--paired"])
+        {
+            Console.WriteLine(Paired.ObservationPairs.Run());
+            return 0;
+        }
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         var failed = summaries
             .Where(s => s.HasCriticalValidationErrors)

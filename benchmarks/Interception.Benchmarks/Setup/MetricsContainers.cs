@@ -11,13 +11,16 @@ namespace Interception.Benchmarks.Setup;
 public static class MetricsContainers
 {
     /// <summary>Builds a container for <paramref name="setup"/> with the registrations of <paramref name="register"/>.</summary>
-    public static IContainer Build(MetricsSetup setup, Action<ContainerBuilder> register)
+    /// <param name="setup">Which backends are on.</param>
+    /// <param name="register">The components.</param>
+    /// <param name="settings">More <c>Metrics:…</c> settings, such as <c>("Metrics:Tracing:Enabled", "false")</c>.</param>
+    public static IContainer Build(MetricsSetup setup, Action<ContainerBuilder> register, params (string Key, string Value)[] settings)
     {
         ArgumentNullException.ThrowIfNull(register);
         var prometheus = setup is MetricsSetup.Prometheus or MetricsSetup.FanOut;
         var meter = setup is MetricsSetup.Meter or MetricsSetup.FanOut;
         var statsD = setup is MetricsSetup.StatsD or MetricsSetup.FanOut;
-        var settings = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Metrics:Enabled"] = Text(setup != MetricsSetup.Disabled),
             ["Metrics:Backends:Prometheus:Enabled"] = Text(prometheus),
@@ -27,11 +30,16 @@ public static class MetricsContainers
         };
         if (statsD)
         {
-            settings["Metrics:Backends:StatsD:Host"] = "127.0.0.1";
-            settings["Metrics:Backends:StatsD:Port"] = UnusedUdpPort().ToString(CultureInfo.InvariantCulture);
+            values["Metrics:Backends:StatsD:Host"] = "127.0.0.1";
+            values["Metrics:Backends:StatsD:Port"] = UnusedUdpPort().ToString(CultureInfo.InvariantCulture);
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var builder = new ContainerBuilder();
         builder.RegisterModule(new MetricsModule(configuration));
         if (setup == MetricsSetup.Null)

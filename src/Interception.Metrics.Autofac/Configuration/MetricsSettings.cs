@@ -9,4 +9,5 @@ internal sealed record MetricsSettings(
     string? AppVersion,
     string? AppEnvironment,
     bool DeclareTelegramBotMetrics,
+    bool Tracing,
     IReadOnlyList<EnabledBackend> Backends);

@@ -11,7 +11,7 @@ internal static class MetricsSettingsReader
 {
     public const string SectionName = "Metrics";
 
-    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Backends"];
+    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Tracing", "Backends"];
 
     public static MetricsSettings Read(IConfiguration configuration)
     {
@@ -25,6 +25,8 @@ internal static class MetricsSettingsReader
         ConfigurationValues.EnsureKnownKeys(app, ["Version", "Environment"]);
         var catalogue = section.GetSection("Catalogue");
         ConfigurationValues.EnsureKnownKeys(catalogue, ["TelegramBot"]);
+        var tracing = section.GetSection("Tracing");
+        ConfigurationValues.EnsureKnownKeys(tracing, ["Enabled"]);
 
         return new MetricsSettings(
             ConfigurationValues.GetValue(section, "Enabled", true),
@@ -34,6 +36,7 @@ internal static class MetricsSettingsReader
             ConfigurationValues.GetOptionalString(app, "Version"),
             ConfigurationValues.GetOptionalString(app, "Environment"),
             ConfigurationValues.GetValue(catalogue, "TelegramBot", false),
+            ConfigurationValues.GetValue(tracing, "Enabled", true),
             BackendCatalog.ReadEnabled(section.GetSection("Backends")));
     }
 

@@ -109,7 +109,8 @@ public sealed class MetricsModule : Module
                 c.Resolve<MetricsCollectorService>(),
                 () => scope.Resolve<SystemMetricsService>(),
                 Loggers(c).CreateLogger<MetricsInterceptor>(),
-                Clock(c));
+                Clock(c),
+                settings.Tracing);
         }));
 
         // Keyed by the attacher as well: the timing steps of this module's components find this module's factory

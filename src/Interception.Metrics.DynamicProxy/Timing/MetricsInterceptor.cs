@@ -3,6 +3,7 @@ using System.Reflection;
 using Castle.DynamicProxy;
 using Interception.Metrics.Timing;
 using Interception.Metrics.Timing.Returns;
+using Interception.Metrics.Timing.Tracing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,7 +12,9 @@ namespace Interception.Metrics;
 /// <summary>
 /// The Castle DynamicProxy interceptor that times <see cref="MetricsTimerAttribute"/> methods and records them
 /// through <see cref="MetricsCollectorService"/>. Async-aware: a call returning a task, value task or async
-/// stream is timed until it completes. The caller always gets the target's own result or exception.
+/// stream is timed until it completes. The caller always gets the target's own result or exception. Each call is
+/// also an <see cref="System.Diagnostics.Activity"/> of the <see cref="ActivitySourceName"/> source when a listener
+/// (such as the OpenTelemetry SDK's <c>AddSource("Interception.Metrics")</c>) samples it.
 /// </summary>
 /// <remarks>
 /// Each timed method gets a plan built on its first call (which attribute applies, the label values, the bound
@@ -25,6 +28,7 @@ public sealed class MetricsInterceptor : IInterceptor
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(Type Type, MethodInfo Method, bool OwnAttributesOnly), MethodTimer?> _timers = new();
+    private readonly bool _tracing;
     private readonly Action<Exception> _reportFailure;
     private long _failures;
 
@@ -33,12 +37,17 @@ public sealed class MetricsInterceptor : IInterceptor
     /// <param name="systemMetrics">Refreshed in the background by <see cref="CollectSystemMetricsAttribute"/> methods; <see langword="null"/> to ignore that attribute.</param>
     /// <param name="logger">Receives the interceptor's own failures (a bad attribute, a failing recording); they never reach the caller.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="tracing">
+    /// Whether each call starts an activity of the <see cref="ActivitySourceName"/> source (configuration key
+    /// <c>Metrics:Tracing:Enabled</c>). While no listener samples that source a call pays one check.
+    /// </param>
     public MetricsInterceptor(
         MetricsCollectorService collector,
         SystemMetricsService? systemMetrics = null,
         ILogger<MetricsInterceptor>? logger = null,
-        TimeProvider? timeProvider = null)
-        : this(collector, () => systemMetrics, logger, timeProvider)
+        TimeProvider? timeProvider = null,
+        bool tracing = true)
+        : this(collector, () => systemMetrics, logger, timeProvider, tracing)
     {
     }
 
@@ -48,15 +57,24 @@ public sealed class MetricsInterceptor : IInterceptor
         MetricsCollectorService collector,
         Func<SystemMetricsService?> systemMetrics,
         ILogger<MetricsInterceptor>? logger,
-        TimeProvider? timeProvider)
+        TimeProvider? timeProvider,
+        bool tracing)
     {
         ArgumentNullException.ThrowIfNull(collector);
+        _tracing = tracing;
         _collector = collector;
         _systemMetrics = systemMetrics;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<MetricsInterceptor>.Instance;
         _reportFailure = ReportFailure;
     }
+
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> of timed calls: each call is an activity named
+    /// after the call's name label (<c>ChannelService.ConnectAsync</c>), of kind Client for <see cref="MetricKind.Http"/>
+    /// and <see cref="MetricKind.TelegramApi"/> and Internal otherwise.
+    /// </summary>
+    public const string ActivitySourceName = "Interception.Metrics";
 
     /// <summary>How many times the interceptor's own bookkeeping failed (the callers were not affected).</summary>
     public long FailureCount => Interlocked.Read(ref _failures);
@@ -109,8 +127,24 @@ public sealed class MetricsInterceptor : IInterceptor
                 _logger.LogWarning("{Type}.{Method} {Limitation}.", implementationType.FullName, method.Name, limitation);
             }
 
-            var metrics = _collector.BindOperation(timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod);
-            return new MethodTimer(metrics, method.ReturnType, _time, timed.CollectSystemMetrics ? _systemMetrics() : null, _reportFailure);
+            var metrics = _collector.BindTimedOperation(
+                timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod, timed.TrackInProgress, [.. timed.ArgumentLabels.Select(l => l.Name)]);
+            return new MethodTimer(
+                metrics,
+                method.ReturnType,
+                timed.ArgumentLabels,
+                _tracing ? TimingActivities.Source : null,
+                _time,
+                timed.CollectSystemMetrics ? _systemMetrics() : null,
+                _reportFailure);
+        }
+        catch (ArgumentException exception)
+        {
+            // An attribute the plan refuses (a malformed label, a parameter that cannot be a label): the message says
+            // which, naming the method and parameter, and holds no argument value.
+            Interlocked.Increment(ref _failures);
+            _logger.LogError(exception, "Cannot time {Type}.{Method}: {Reason} Its calls proceed untimed.", implementationType.FullName, method.Name, exception.Message);
+            return null;
         }
         catch (Exception exception)
         {

@@ -1,5 +1,7 @@
 using System.Reflection;
+using Interception.Metrics.Collection;
 using Interception.Metrics.Definitions;
+using Interception.Metrics.Timing.Arguments;
 
 namespace Interception.Metrics.Timing;
 
@@ -9,7 +11,8 @@ namespace Interception.Metrics.Timing;
 /// attribute covers the type's public methods and its interface implementations, but not property or event
 /// accessors nor <c>Dispose</c>/<c>DisposeAsync</c>. With <c>ownAttributesOnly</c> (a decorator) only the
 /// implementation's own attributes count: an attribute it merely inherits from the interface is the decorated
-/// component's, which is timed already.
+/// component's, which is timed already. A parameter's <see cref="MetricLabelAttribute"/> is read from the implementation
+/// method, else (unless own attributes only) from the interface method.
 /// </summary>
 internal static class TimingAttributes
 {
@@ -18,7 +21,10 @@ internal static class TimingAttributes
     /// <param name="method">The method called, declared by the implementation or one of its interfaces.</param>
     /// <param name="ownAttributesOnly">Whether to ignore the attributes of the interface and interface method.</param>
     /// <returns>The timing, or <see langword="null"/> when the method is not timed.</returns>
-    /// <exception cref="ArgumentException">An attribute's <see cref="MetricsTimerAttribute.Labels"/> entry is malformed.</exception>
+    /// <exception cref="ArgumentException">
+    /// An attribute's <see cref="MetricsTimerAttribute.Labels"/> entry is malformed, or a <see cref="MetricLabelAttribute"/>
+    /// parameter cannot be a label (its type, an <c>out</c> parameter, its name); the message names the method and parameter.
+    /// </exception>
     public static TimedMethod? Resolve(Type implementationType, MethodInfo method, bool ownAttributesOnly = false)
     {
         if (method.IsGenericMethod)
@@ -47,7 +53,9 @@ internal static class TimingAttributes
 
         var methodName = (interfaceMethod ?? implementation ?? method).Name;
         var name = timer.Name ?? (timer.Kind == MetricKind.Function ? $"{TypeName(implementationType)}.{methodName}" : methodName);
-        return new TimedMethod(timer.Kind, name, ParseLabels(timer.Labels, implementationType, methodName), timer.HttpMethod ?? "GET", collect);
+        var constantLabels = ParseLabels(timer.Labels, implementationType, methodName);
+        var argumentLabels = ParseArgumentLabels(implementation, inherited, timer.Kind, constantLabels, implementationType, methodName);
+        return new TimedMethod(timer.Kind, name, constantLabels, timer.HttpMethod ?? "GET", collect, timer.TrackInProgress, argumentLabels);
     }
 
     /// <summary>The timed methods reachable through <paramref name="serviceTypes"/> on <paramref name="implementationType"/>.</summary>
@@ -114,6 +122,65 @@ internal static class TimingAttributes
         }
 
         return parsed;
+    }
+
+    /// <summary>The <see cref="MetricLabelAttribute"/> parameters of a method, checked.</summary>
+    /// <exception cref="ArgumentException">A parameter cannot be a label; the message names the method and the parameter.</exception>
+    public static IReadOnlyList<ArgumentLabelParameter> ParseArgumentLabels(
+        MethodInfo? implementation,
+        MethodInfo? interfaceMethod,
+        MetricKind kind,
+        IReadOnlyList<KeyValuePair<string, string>> constantLabels,
+        Type type,
+        string methodName)
+    {
+        var own = implementation?.GetParameters() ?? [];
+        var inherited = interfaceMethod?.GetParameters() ?? [];
+        var labels = new List<ArgumentLabelParameter>();
+        for (var i = 0; i < Math.Max(own.Length, inherited.Length); i++)
+        {
+            var parameter = i < own.Length ? own[i] : inherited[i];
+            var attribute = (i < own.Length ? own[i].GetCustomAttribute<MetricLabelAttribute>(inherit: true) : null)
+                ?? (i < inherited.Length ? inherited[i].GetCustomAttribute<MetricLabelAttribute>(inherit: true) : null);
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            var where = $"[MetricLabel(\"{attribute.Name}\")] on parameter '{parameter.Name}' of {type.FullName}.{methodName}";
+            if (OperationLabels.Problem(kind, attribute.Name) is { } problem)
+            {
+                throw new ArgumentException($"{where} is refused: {problem}.");
+            }
+
+            if (constantLabels.Any(l => l.Key == attribute.Name) || labels.Any(l => l.Name == attribute.Name))
+            {
+                throw new ArgumentException($"{where} is refused: the method has a label '{attribute.Name}' already.");
+            }
+
+            if (parameter.IsOut)
+            {
+                throw new ArgumentException($"{where} is refused: an out parameter has no value when the call starts.");
+            }
+
+            var parameterType = parameter.ParameterType.IsByRef ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
+            if (!ArgumentLabels.IsSupported(parameterType))
+            {
+                throw new ArgumentException(
+                    $"{where} is refused: its type {Proxying.ProxyLimits.Display(parameterType)} is not a string, an enum, a bool or an integer type "
+                    + "(or a nullable one), and other values are never turned into text.");
+            }
+
+            labels.Add(new ArgumentLabelParameter(attribute.Name, parameter.Position, parameterType));
+        }
+
+        if (labels.Count > ArgumentLabels.MaxPerMethod)
+        {
+            throw new ArgumentException(
+                $"{type.FullName}.{methodName} has {labels.Count} [MetricLabel] parameters; at most {ArgumentLabels.MaxPerMethod} are allowed.");
+        }
+
+        return labels;
     }
 
     private static (MethodInfo? Implementation, MethodInfo? InterfaceMethod) Locate(Type implementationType, MethodInfo method)

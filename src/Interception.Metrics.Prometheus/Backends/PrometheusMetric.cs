@@ -21,12 +21,24 @@ internal sealed class PrometheusMetric
     private readonly string _help;
     private readonly IMetricFactory _factory;
     private readonly double[]? _buckets;
+    private readonly ExemplarBehavior? _exemplars;
     private readonly string[] _labelNames;
     private readonly Collector _collector;
     private readonly Dictionary<string, Collector> _withConstantLabels = new(StringComparer.Ordinal);
 
-    public PrometheusMetric(MetricDefinition definition, MetricValueGuard guard, IMetricFactory factory, IReadOnlyList<double> defaultBuckets)
+    /// <param name="definition">The declared metric.</param>
+    /// <param name="guard">Its value rule.</param>
+    /// <param name="factory">Creates its collectors (exemplars off).</param>
+    /// <param name="defaultBuckets">Buckets of a histogram whose definition has none.</param>
+    /// <param name="exemplars">The exemplar behaviour of a histogram; <see langword="null"/> for none.</param>
+    public PrometheusMetric(
+        MetricDefinition definition,
+        MetricValueGuard guard,
+        IMetricFactory factory,
+        IReadOnlyList<double> defaultBuckets,
+        ExemplarBehavior? exemplars)
     {
+        _exemplars = exemplars;
         _definition = definition;
         _guard = guard;
         _help = EscapeHelp(definition.Description);
@@ -77,7 +89,7 @@ internal sealed class PrometheusMetric
             _definition.Name,
             _help,
             labelNames,
-            new HistogramConfiguration { Buckets = _buckets }),
+            new HistogramConfiguration { Buckets = _buckets, ExemplarBehavior = _exemplars }),
         _ => _factory.CreateSummary(_definition.Name, _help, labelNames),
     };
 

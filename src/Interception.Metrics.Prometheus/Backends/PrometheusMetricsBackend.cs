@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Interception.Metrics.Prometheus;
+using Interception.Metrics.Prometheus.Exemplars;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
@@ -17,7 +18,10 @@ namespace Interception.Metrics;
 /// <para>
 /// Each bound series wraps a cached prometheus-net child (<c>Counter.Child.Inc</c>, <c>Gauge.Child.Set</c>,
 /// <c>Histogram.Child.Observe</c>): recording is one virtual call plus prometheus-net's own work, with no lookup
-/// and no allocation. Exemplars are off, so that recording never reads the trace context. A value the metric cannot
+/// and no allocation. With <see cref="PrometheusMetricsBackendOptions.Exemplars"/> (the default), a histogram
+/// observation made inside a sampled <see cref="System.Diagnostics.Activity"/> (a timed call's, when tracing is on and
+/// something samples it) carries that activity's <c>trace_id</c> and <c>span_id</c> as an exemplar, written in the
+/// OpenMetrics exposition only; counters and gauges never read the trace context. A value the metric cannot
 /// record (a negative, NaN or infinite increment or observation, a gauge value that is not finite) never reaches
 /// prometheus-net: it is dropped and counted in <c>metrics_invalid_values_total{metric}</c>. A gauge appears in the
 /// exposition only once it has been set; counters and histograms appear at zero as soon as they are bound.
@@ -41,6 +45,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
     private readonly ConcurrentDictionary<string, PrometheusMetric> _metrics = new(StringComparer.Ordinal);
     private readonly IMetricFactory _factory;
     private readonly double[] _defaultBuckets;
+    private readonly ExemplarBehavior? _exemplars;
     private readonly MetricServerHost? _server;
 
     /// <summary>Creates a backend with default options: its own registry, default buckets, no HTTP endpoint.</summary>
@@ -52,9 +57,9 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
     /// <summary>Creates the backend and, when <see cref="PrometheusServerOptions.Enabled"/>, starts its HTTP endpoint.</summary>
     /// <param name="options">The options.</param>
     /// <param name="logger">Receives the endpoint's address when it starts, and the invalid values the backend drops.</param>
-    /// <exception cref="ArgumentException">The buckets or the server options are invalid, or the server cannot listen on its
-    /// host or port (an address this machine does not have, a port it may not use); <see cref="ArgumentException.ParamName"/>
-    /// names the option.</exception>
+    /// <exception cref="ArgumentException">The buckets or the server options are invalid, the exemplar interval is negative, or
+    /// the server cannot listen on its host or port (an address this machine does not have, a port it may not use);
+    /// <see cref="ArgumentException.ParamName"/> names the option.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The cardinality limit is less than 1.</exception>
     /// <exception cref="InvalidOperationException">The endpoint cannot listen for another reason: the message names the host
     /// and port, such as "127.0.0.1:9464 is already in use".</exception>
@@ -71,6 +76,12 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
         Registry = options.Registry ?? global::Prometheus.Metrics.NewCustomRegistry();
         _factory = global::Prometheus.Metrics.WithCustomRegistry(Registry);
         _factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
+        if (options.ExemplarMinInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"The exemplar interval must not be negative: {options.ExemplarMinInterval}.", nameof(options));
+        }
+
+        _exemplars = options.Exemplars ? TraceExemplars.Behavior(options.ExemplarMinInterval) : null;
         if (server.Enabled)
         {
             var log = logger ?? (ILogger)NullLogger.Instance;
@@ -139,7 +150,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition) =>
-        _metrics[definition.Name] = new PrometheusMetric(definition, ValueGuard(definition), _factory, _defaultBuckets);
+        _metrics[definition.Name] = new PrometheusMetric(definition, ValueGuard(definition), _factory, _defaultBuckets, _exemplars);
 
     /// <inheritdoc />
     protected override IMetricSeries CreateSeries(

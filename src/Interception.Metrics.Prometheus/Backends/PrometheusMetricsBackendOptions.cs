@@ -22,6 +22,21 @@ public sealed class PrometheusMetricsBackendOptions
     /// </summary>
     public CollectorRegistry? Registry { get; set; }
 
+    /// <summary>
+    /// Whether histogram observations made inside a sampled trace activity carry an exemplar with its <c>trace_id</c>
+    /// and <c>span_id</c>, written in the OpenMetrics exposition. Default <see langword="true"/>; when
+    /// <see langword="false"/>, recording never reads the trace context.
+    /// </summary>
+    public bool Exemplars { get; set; } = true;
+
+    /// <summary>
+    /// The least time between two new exemplars of one series (prometheus-net's
+    /// <c>ExemplarBehavior.NewExemplarMinInterval</c>): within it, further observations keep the exemplar already
+    /// recorded. Default <see cref="TimeSpan.Zero"/>: each sampled observation replaces its bucket's exemplar, so every
+    /// bucket shows its latest trace. Not negative.
+    /// </summary>
+    public TimeSpan ExemplarMinInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>The HTTP endpoint; disabled by default.</summary>
     public PrometheusServerOptions Server { get; set; } = new();
 }

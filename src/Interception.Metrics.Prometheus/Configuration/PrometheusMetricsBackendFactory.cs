@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Interception.Metrics;
 
 /// <summary>
-/// Creates the <see cref="PrometheusMetricsBackend"/> from <c>Metrics:Backends:Prometheus</c>: keys <c>Enabled</c>
-/// and <c>Server</c> (<c>Enabled</c>, <c>Host</c>, <c>Port</c>, <c>Path</c>; see <see cref="PrometheusServerOptions"/>).
+/// Creates the <see cref="PrometheusMetricsBackend"/> from <c>Metrics:Backends:Prometheus</c>: keys <c>Enabled</c>,
+/// <c>Exemplars</c> and <c>ExemplarMinInterval</c> (see <see cref="PrometheusMetricsBackendOptions"/>), and <c>Server</c>
+/// (<c>Enabled</c>, <c>Host</c>, <c>Port</c>, <c>Path</c>; see <see cref="PrometheusServerOptions"/>).
 /// The cardinality limit and default histogram buckets come from <c>Metrics:CardinalityLimit</c> and
 /// <c>Metrics:Histogram:Buckets</c>.
 /// </summary>
@@ -47,12 +48,20 @@ public sealed class PrometheusMetricsBackendFactory : MetricsBackendFactory
     private static PrometheusMetricsBackendOptions ReadOptions(IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        EnsureKnownKeys(section, "Enabled", "Server");
+        EnsureKnownKeys(section, "Enabled", "Exemplars", "ExemplarMinInterval", "Server");
         GetValue(section, "Enabled", true);
+        var exemplarMinInterval = GetValue(section, "ExemplarMinInterval", TimeSpan.Zero);
+        if (exemplarMinInterval < TimeSpan.Zero)
+        {
+            throw new MetricsConfigurationException(
+                section.GetSection("ExemplarMinInterval").Path, $"'{exemplarMinInterval}' is negative; give a time span of zero or more, such as 00:00:01.");
+        }
 
         var server = GetSection(section, "Server", "Enabled", "Host", "Port", "Path");
         return new PrometheusMetricsBackendOptions
         {
+            Exemplars = GetValue(section, "Exemplars", true),
+            ExemplarMinInterval = exemplarMinInterval,
             Server = new PrometheusServerOptions
             {
                 Enabled = GetValue(server, "Enabled", false),

@@ -109,6 +109,13 @@ public abstract class MetricsBackend : IMetricsBackend
     public IMetricSeries Bind(string name, ReadOnlySpan<string> labelValues, IReadOnlyList<KeyValuePair<string, string>>? constantLabels = null) =>
         Family(name).Get(labelValues, constantLabels);
 
+    /// <summary>
+    /// The series of <paramref name="name"/> that new label sets fold into past the cardinality limit: recording on it
+    /// records into the metric's <see cref="OverflowLabelValue"/> series and counts the fold.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The metric is not declared.</exception>
+    internal IMetricSeries BindOverflow(string name) => Family(name).Overflow();
+
     /// <inheritdoc />
     public void RecordCounter(string name, double value = 1, IReadOnlyDictionary<string, string>? labels = null) =>
         RecordByName(name, value, labels, MetricType.Counter);

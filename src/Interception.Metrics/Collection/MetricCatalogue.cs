@@ -55,6 +55,20 @@ public static class MetricCatalogue
     }
 
     /// <summary>
+    /// The in-progress gauge of <paramref name="kind"/>, declared when the first operation of that kind is bound with
+    /// in-progress tracking (<see cref="MetricsTimerAttribute.TrackInProgress"/>).
+    /// </summary>
+    /// <param name="kind">The operation kind.</param>
+    public static MetricDefinition InProgress(MetricKind kind) => kind switch
+    {
+        MetricKind.Http => new(MetricNames.HttpRequestsInProgress, MetricType.Gauge, "HTTP requests being handled right now.", ["method", "endpoint"]),
+        MetricKind.Database => new(MetricNames.DatabaseQueriesInProgress, MetricType.Gauge, "Database queries started and not yet finished.", ["operation"]),
+        MetricKind.TelegramApi => new(MetricNames.TelegramApiRequestsInProgress, MetricType.Gauge, "Telegram Bot API calls started and not yet finished.", ["method"]),
+        MetricKind.BackgroundTask => new(MetricNames.BackgroundTasksInProgress, MetricType.Gauge, "Background task runs started and not yet finished.", ["task_name"]),
+        _ => new(MetricNames.FunctionCallsInProgress, MetricType.Gauge, "Calls of timed functions started and not yet finished.", ["function"]),
+    };
+
+    /// <summary>
     /// The self-metrics every backend of the fan-out carries: <c>metrics_backend_errors_total{backend}</c>,
     /// <c>metrics_backend_dropped_total{backend}</c>, <c>metrics_cardinality_overflow_total{metric}</c> and
     /// <c>metrics_invalid_values_total{metric}</c>.

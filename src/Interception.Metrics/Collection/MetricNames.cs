@@ -42,6 +42,21 @@ public static class MetricNames
     /// <summary>Gauge.</summary>
     public const string BackgroundWorkersActive = "background_workers_active";
 
+    /// <summary>Gauge {function}: calls running now, for functions timed with <see cref="MetricsTimerAttribute.TrackInProgress"/>.</summary>
+    public const string FunctionCallsInProgress = "function_calls_in_progress";
+
+    /// <summary>Gauge {method, endpoint}: requests running now, for operations timed with <see cref="MetricsTimerAttribute.TrackInProgress"/>.</summary>
+    public const string HttpRequestsInProgress = "http_requests_in_progress";
+
+    /// <summary>Gauge {operation}: queries running now, for operations timed with <see cref="MetricsTimerAttribute.TrackInProgress"/>.</summary>
+    public const string DatabaseQueriesInProgress = "database_queries_in_progress";
+
+    /// <summary>Gauge {method}: Bot API requests running now, for operations timed with <see cref="MetricsTimerAttribute.TrackInProgress"/>.</summary>
+    public const string TelegramApiRequestsInProgress = "telegram_api_requests_in_progress";
+
+    /// <summary>Gauge {task_name}: task runs running now, for operations timed with <see cref="MetricsTimerAttribute.TrackInProgress"/>.</summary>
+    public const string BackgroundTasksInProgress = "background_tasks_in_progress";
+
     /// <summary>Gauge (1) {version, environment}.</summary>
     public const string AppInfo = "app_info";
 

@@ -53,18 +53,35 @@ public sealed class MetricsCollectorService
 
     /// <summary>
     /// Binds the series of one timed operation, for recording many times (the interceptor binds once per method).
-    /// The first <see cref="MetricKind.TelegramApi"/> operation declares the Telegram metrics.
+    /// The first <see cref="MetricKind.TelegramApi"/> operation declares the Telegram metrics; the first operation of a
+    /// kind with <paramref name="trackInProgress"/> declares that kind's in-progress gauge.
     /// </summary>
     /// <param name="kind">Which catalogue metrics to use.</param>
     /// <param name="name">The operation's label value (function, endpoint, operation, API method or task name).</param>
     /// <param name="constantLabels">Extra labels for this operation's series.</param>
     /// <param name="httpMethod">The <c>method</c> label for <see cref="MetricKind.Http"/>.</param>
-    /// <exception cref="ArgumentException">A constant label name is invalid or collides with a catalogue label.</exception>
+    /// <param name="trackInProgress">
+    /// Whether to keep the kind's in-progress gauge (<c>function_calls_in_progress</c>, <c>http_requests_in_progress</c>,
+    /// …) through <see cref="OperationMetrics.IncrementInProgress"/> and <see cref="OperationMetrics.DecrementInProgress"/>.
+    /// </param>
+    /// <exception cref="ArgumentException">A constant label name is invalid, given twice or collides with a catalogue label.</exception>
     public OperationMetrics BindOperation(
         MetricKind kind,
         string name,
         IReadOnlyList<KeyValuePair<string, string>>? constantLabels = null,
-        string httpMethod = "GET")
+        string httpMethod = "GET",
+        bool trackInProgress = false) =>
+        BindTimedOperation(kind, name, constantLabels, httpMethod, trackInProgress, null);
+
+    /// <summary>Binds an operation whose calls also give the values of <paramref name="argumentLabels"/> (<see cref="MetricLabelAttribute"/>).</summary>
+    /// <exception cref="ArgumentException">A constant or argument label name is invalid, given twice or collides with a catalogue label.</exception>
+    internal OperationMetrics BindTimedOperation(
+        MetricKind kind,
+        string name,
+        IReadOnlyList<KeyValuePair<string, string>>? constantLabels,
+        string httpMethod,
+        bool trackInProgress,
+        IReadOnlyList<string>? argumentLabels)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(httpMethod);
@@ -73,7 +90,13 @@ public sealed class MetricsCollectorService
             DeclareTelegramMetrics();
         }
 
-        return new OperationMetrics(_backend, kind, name, constantLabels, httpMethod);
+        if (trackInProgress)
+        {
+            // Declared on first use only: a gauge of an operation nobody tracks would be an empty family in every backend.
+            _backend.InitializeMetric(MetricCatalogue.InProgress(kind));
+        }
+
+        return new OperationMetrics(_backend, kind, name, constantLabels, httpMethod, trackInProgress, argumentLabels);
     }
 
     /// <summary>Records one HTTP request.</summary>

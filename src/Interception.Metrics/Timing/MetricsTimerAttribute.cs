@@ -6,8 +6,10 @@ namespace Interception.Metrics;
 /// type's, the implementation's over the interface's.
 /// </summary>
 /// <remarks>
-/// Only the method, its kind and the constant <see cref="Labels"/> become label values: argument values are
-/// never recorded.
+/// The method, its kind and the constant <see cref="Labels"/> become label values; an argument value is recorded
+/// only for a parameter marked <see cref="MetricLabelAttribute"/>. Each call is also a trace activity of the
+/// <c>Interception.Metrics</c> <see cref="System.Diagnostics.ActivitySource"/> (when something listens), which carries
+/// the exception type of a failed call but never its message.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Interface, Inherited = true, AllowMultiple = false)]
 public sealed class MetricsTimerAttribute : Attribute
@@ -36,4 +38,12 @@ public sealed class MetricsTimerAttribute : Attribute
 
     /// <summary>The HTTP method recorded as the <c>method</c> label for <see cref="MetricKind.Http"/>. Default <c>GET</c>.</summary>
     public string HttpMethod { get; set; } = "GET";
+
+    /// <summary>
+    /// Whether to keep a gauge of the calls started and not yet finished: <c>function_calls_in_progress</c>,
+    /// <c>http_requests_in_progress</c>, <c>database_queries_in_progress</c>, <c>telegram_api_requests_in_progress</c>
+    /// or <c>background_tasks_in_progress</c>, with the operation's labels (constant and argument labels included).
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool TrackInProgress { get; set; }
 }

@@ -14,7 +14,7 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Bogus", error.Key);
         Assert.Contains("Metrics:Bogus", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Backends", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Tracing, Backends", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,6 +94,7 @@ public class MetricsSettingsReaderTests
             data.Add(source, "Metrics:Histogram", "\"0.1,1\"");
             data.Add(source, "Metrics:App", "\"2.0\"");
             data.Add(source, "Metrics:Catalogue", "\"TelegramBot\"");
+            data.Add(source, "Metrics:Tracing", "\"off\"");
         }
 
         return data;
@@ -113,6 +114,7 @@ public class MetricsSettingsReaderTests
             data.Add(source, "Metrics:Histogram:Buckets:0", "[0.1]");
             data.Add(source, "Metrics:Backends:InMemory:Enabled", "[true]");
             data.Add(source, "Metrics:Catalogue:TelegramBot", "[true]");
+            data.Add(source, "Metrics:Tracing:Enabled", "[false]");
         }
 
         return data;
@@ -224,5 +226,24 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Catalogue:Telegram", error.Key);
         Assert.Contains("Valid keys: TelegramBot", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TracingEnabledNotBoolean_FailsNamingTheKey()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Tracing:Enabled", "sampled"));
+
+        Assert.Equal("Metrics:Tracing:Enabled", error.Key);
+        Assert.Contains("'sampled'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_UnknownKeyUnderTracing_FailsListingValidKeys()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Tracing:SampleRate", "0.5"));
+
+        Assert.Equal("Metrics:Tracing:SampleRate", error.Key);
+        Assert.Contains("Valid keys: Enabled", error.Message, StringComparison.Ordinal);
     }
 }

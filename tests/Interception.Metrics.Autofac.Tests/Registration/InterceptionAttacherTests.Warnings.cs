@@ -51,4 +51,28 @@ public partial class InterceptionAttacherTests
 
         Assert.Contains(logs.Messages, m => m.Contains("'nokey'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Build_LabelParameterOfARefusedType_WarnsNamingMethodAndParameterAndTimesTheOtherMethods()
+    {
+        var logs = new RecordingLoggerFactory();
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterInstance(logs).As<ILoggerFactory>();
+            b.RegisterType<Reminders>().As<IReminders>();
+        });
+        var reminders = container.Resolve<IReminders>();
+
+        Assert.Equal(17, reminders.Schedule(new DateTimeOffset(2024, 5, 17, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(1, reminders.Remind(urgent: true));
+
+        var warning = Assert.Single(logs.Messages, m => m.Contains("'when'", StringComparison.Ordinal) && !m.Contains("Cannot time", StringComparison.Ordinal));
+        Assert.Contains("Reminders.Schedule", warning, StringComparison.Ordinal);
+        Assert.Contains("System.DateTimeOffset", warning, StringComparison.Ordinal);
+        Assert.Contains(logs.Messages, m => m.Contains("Cannot time", StringComparison.Ordinal) && m.Contains("'when'", StringComparison.Ordinal));
+        var memory = container.Memory();
+        Assert.DoesNotContain(memory.GetSamples(MetricNames.FunctionCalls), s => s.Labels["function"] == "Reminders.Schedule");
+        Assert.Equal(1, memory.GetCounter(MetricNames.FunctionCalls, ("function", "Reminders.Remind"), ("status", "success"), ("urgent", "true")));
+        Assert.Equal(0, memory.GetGauge(MetricNames.FunctionCallsInProgress, ("function", "Reminders.Remind"), ("urgent", "true")));
+    }
 }

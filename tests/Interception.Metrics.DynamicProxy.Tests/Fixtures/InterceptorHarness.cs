@@ -6,13 +6,18 @@ namespace Interception.Metrics.DynamicProxy.Tests.Fixtures;
 /// <summary>A real interceptor and real Castle proxy over <see cref="Orders"/>, recording into memory.</summary>
 public sealed class InterceptorHarness
 {
-    public InterceptorHarness(TimeProvider? time = null, IMetricsBackend? extraBackend = null, SystemMetricsService? systemMetrics = null)
+    public InterceptorHarness(
+        TimeProvider? time = null,
+        IMetricsBackend? extraBackend = null,
+        SystemMetricsService? systemMetrics = null,
+        bool tracing = true,
+        int cardinalityLimit = MetricsBackend.DefaultCardinalityLimit)
     {
         Time = time ?? new FakeTimeProvider();
-        Memory = new InMemoryMetricsBackend();
+        Memory = new InMemoryMetricsBackend(cardinalityLimit);
         var backends = extraBackend is null ? new IMetricsBackend[] { Memory } : [Memory, extraBackend];
-        Collector = new MetricsCollectorService(new MultiMetricsBackend(backends));
-        Interceptor = new MetricsInterceptor(Collector, systemMetrics, Log, Time);
+        Collector = new MetricsCollectorService(new MultiMetricsBackend(backends, Microsoft.Extensions.Logging.Abstractions.NullLogger<MultiMetricsBackend>.Instance, cardinalityLimit));
+        Interceptor = new MetricsInterceptor(Collector, systemMetrics, Log, Time, tracing);
         Factory = new MetricsProxyFactory(Interceptor);
         Target = new Orders();
         Proxy = ProxyOf<IOrders>(Target);

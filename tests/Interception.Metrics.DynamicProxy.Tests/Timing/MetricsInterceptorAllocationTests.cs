@@ -6,8 +6,9 @@ namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
 /// <summary>
 /// The interceptor allocates nothing of its own on a synchronous call or an already completed task: per call it
-/// allocates exactly what a Castle proxy with a pass-through interceptor allocates (the invocation). An incomplete
-/// task costs one small completion wrapper; an incomplete value task only the box of the value task it returns.
+/// allocates exactly what a Castle proxy with a pass-through interceptor allocates (the invocation), with tracing on
+/// and nobody listening, with argument labels and with an in-progress gauge. An incomplete task costs one small
+/// completion wrapper; an incomplete value task only the box of the value task it returns.
 /// </summary>
 public class MetricsInterceptorAllocationTests(ITestOutputHelper output)
 {
@@ -64,6 +65,32 @@ public class MetricsInterceptorAllocationTests(ITestOutputHelper output)
 
         // Castle boxes the target's value task into the invocation; the interceptor boxes the one it returns.
         Assert.Equal(castle + BoxedValueTaskSize(), ours);
+    }
+
+    [Fact]
+    public void Intercept_EnumAndBoolArgumentLabels_AllocatesNoMoreThanCastlePassThrough()
+    {
+        var timed = new InterceptorHarness(TimeProvider.System).ProxyOf<IObserved>(new Observed());
+        var passThrough = new ProxyGenerator().CreateInterfaceProxyWithTarget<IObserved>(new Observed(), new PassThroughInterceptor());
+
+        // Castle boxes the enum and the bool for both; finding the label set's series allocates nothing more.
+        var ours = BytesPerCall(() => timed.Publish(ChannelType.Group, true, "body"));
+        var castle = BytesPerCall(() => passThrough.Publish(ChannelType.Group, true, "body"));
+
+        Assert.Equal(castle, ours);
+    }
+
+    [Fact]
+    public void Intercept_TrackInProgress_AllocatesNoMoreThanCastlePassThrough()
+    {
+        var timed = new InterceptorHarness(TimeProvider.System).ProxyOf<IObserved>(new Observed());
+        var passThrough = new ProxyGenerator().CreateInterfaceProxyWithTarget<IObserved>(new Observed(), new PassThroughInterceptor());
+        Func<int> body = static () => 1;
+
+        var ours = BytesPerCall(() => timed.Work(body));
+        var castle = BytesPerCall(() => passThrough.Work(body));
+
+        Assert.Equal(castle, ours);
     }
 
     private static IOrders PassThroughProxy() =>

@@ -74,6 +74,9 @@ public sealed class PrometheusMetricsBackendFactoryTests
     [InlineData("Server:Path", "metrics", "Server:Path")]
     [InlineData("Server:Path", "/metrics?x", "Server:Path")]
     [InlineData("Server", "on", "Server")]
+    [InlineData("Exemplars", "sometimes", "Exemplars")]
+    [InlineData("ExemplarMinInterval", "soon", "ExemplarMinInterval")]
+    [InlineData("ExemplarMinInterval", "-00:00:01", "ExemplarMinInterval")]
     public void Create_InvalidSetting_ThrowsNamingTheKey(string key, string value, string expectedKey)
     {
         var exception = Assert.Throws<MetricsConfigurationException>(() => Create((key, value)));
@@ -114,6 +117,27 @@ public sealed class PrometheusMetricsBackendFactoryTests
         Assert.DoesNotContain("Port", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("..", exception.Message, StringComparison.Ordinal);
         Assert.NotNull(exception.InnerException);
+    }
+
+    [Fact]
+    public void Create_ExemplarKeys_ReachTheBackend()
+    {
+        using var on = Create(("ExemplarMinInterval", "01:00:00"));
+        using var off = Create(("Exemplars", "false"));
+        on.InitializeMetric(new MetricDefinition("lat_seconds", MetricType.Histogram, "Latency."));
+        off.InitializeMetric(new MetricDefinition("lat_seconds", MetricType.Histogram, "Latency."));
+        var first = new System.Diagnostics.Activity("first") { ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded }.Start();
+        on.RecordHistogram("lat_seconds", 1);
+        off.RecordHistogram("lat_seconds", 1);
+        first.Stop();
+        var second = new System.Diagnostics.Activity("second") { ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded }.Start();
+        on.RecordHistogram("lat_seconds", 1);
+        second.Stop();
+
+        var limited = on.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics);
+        Assert.Contains(first.TraceId.ToHexString(), limited, StringComparison.Ordinal);
+        Assert.DoesNotContain(second.TraceId.ToHexString(), limited, StringComparison.Ordinal);
+        Assert.DoesNotContain(" # {", off.GetMetricsOutput(MetricsExpositionFormat.OpenMetrics), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,4 +14,6 @@ public sealed class AccountService : IAccountService
     public void Send(string token) => throw new InvalidOperationException("rejected token " + token);
 
     public ValueTask RunAsync(string argument) => ValueTask.CompletedTask;
+
+    public int Notify(string channel, string message) => message.Length;
 }

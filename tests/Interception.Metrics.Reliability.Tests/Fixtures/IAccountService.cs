@@ -18,4 +18,8 @@ public interface IAccountService
 
     [MetricsTimer(MetricKind.BackgroundTask)]
     ValueTask RunAsync(string argument);
+
+    /// <summary>Only <paramref name="channel"/>, marked as a label, may be recorded.</summary>
+    [MetricsTimer]
+    int Notify([MetricLabel("channel")] string channel, string message);
 }

@@ -10,7 +10,8 @@ namespace Interception.Metrics.Reliability.Tests.Security;
 
 /// <summary>
 /// Method argument values (and the messages of the exceptions the methods throw) are never recorded: not as
-/// labels, not as tags, not in the logs. Only the method, its kind and the attribute's constant labels are.
+/// labels, not as tags, not in the logs. Only the method, its kind, the attribute's constant labels and the values of
+/// parameters marked <see cref="MetricLabelAttribute"/> are.
 /// </summary>
 public sealed class ArgumentPrivacyTests(ITestOutputHelper output)
 {
@@ -37,6 +38,7 @@ public sealed class ArgumentPrivacyTests(ITestOutputHelper output)
         var exposition = container.Resolve<MetricsCollectorService>().GetMetricsOutput();
         Assert.Contains("function=\"AccountService.Login\"", exposition, StringComparison.Ordinal);
         Assert.Contains("endpoint=\"/accounts\",status=\"201\"", exposition, StringComparison.Ordinal);
+        Assert.Contains("function=\"AccountService.Notify\",status=\"success\",channel=\"email\"", exposition, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, exposition, StringComparison.Ordinal);
 
         var memory = container.Memory();

@@ -19,5 +19,6 @@ internal static class AccountCalls
         var error = Assert.Throws<InvalidOperationException>(() => accounts.Send(Secret));
         Assert.Contains(Secret, error.Message, StringComparison.Ordinal);
         await accounts.RunAsync(Secret);
+        Assert.Equal(Secret.Length, accounts.Notify("email", Secret));
     }
 }

@@ -39,7 +39,11 @@ public sealed class PrometheusServerProcess : IDisposable
     }
 
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (host:port) at <paramref name="metricsPath"/> every second and waits until it is ready.</summary>
-    public static Task<PrometheusServerProcess> StartScrapingAsync(string binary, string target, string metricsPath) =>
+    /// <param name="binary">The prometheus binary.</param>
+    /// <param name="target">host:port to scrape.</param>
+    /// <param name="metricsPath">The path to scrape.</param>
+    /// <param name="extraArguments">More command-line arguments, such as <c>--enable-feature=exemplar-storage</c>.</param>
+    public static Task<PrometheusServerProcess> StartScrapingAsync(string binary, string target, string metricsPath, params string[] extraArguments) =>
         StartAsync(binary, $"""
             global:
               scrape_interval: 1s
@@ -50,13 +54,15 @@ public sealed class PrometheusServerProcess : IDisposable
                 metrics_path: {metricsPath}
                 static_configs:
                   - targets: ['{target}']
-            """);
+            """,
+            extraArguments: extraArguments);
 
     /// <summary>
     /// Writes <paramref name="configuration"/> as prometheus.yml and each of <paramref name="files"/> (name, content)
-    /// beside it, starts <paramref name="binary"/> with it and waits until the server is ready.
+    /// beside it, starts <paramref name="binary"/> with it (and <paramref name="extraArguments"/>, such as
+    /// <c>--enable-feature=exemplar-storage</c>) and waits until the server is ready.
     /// </summary>
-    public static async Task<PrometheusServerProcess> StartAsync(string binary, string configuration, IReadOnlyDictionary<string, string>? files = null)
+    public static async Task<PrometheusServerProcess> StartAsync(string binary, string configuration, IReadOnlyDictionary<string, string>? files = null, IReadOnlyList<string>? extraArguments = null)
     {
         var directory = Directory.CreateTempSubdirectory("interception-prometheus-").FullName;
         var configFile = Path.Combine(directory, "prometheus.yml");
@@ -78,7 +84,8 @@ public sealed class PrometheusServerProcess : IDisposable
             $"--config.file={configFile}",
             $"--storage.tsdb.path={Path.Combine(directory, "data")}",
             $"--web.listen-address=127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            "--log.level=warn"])
+            "--log.level=warn",
+            .. (extraArguments ?? [])])
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -151,6 +158,32 @@ public sealed class PrometheusServerProcess : IDisposable
                 rule.GetProperty("name").GetString() ?? string.Empty,
                 rule.GetProperty("health").GetString() ?? string.Empty,
                 rule.TryGetProperty("lastError", out var error) ? error.GetString() ?? string.Empty : string.Empty))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The exemplars Prometheus stored for the series <paramref name="query"/> selects over the last hour (it needs
+    /// <c>--enable-feature=exemplar-storage</c>), as (series labels, exemplar labels) pairs.
+    /// </summary>
+    public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Series, IReadOnlyDictionary<string, string> Exemplar)>> QueryExemplarsAsync(string query)
+    {
+        var end = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var start = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var response = await _http.GetAsync(new Uri($"api/v1/query_exemplars?query={Uri.EscapeDataString(query)}&start={start}&end={end}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.GetProperty("status").GetString() != "success")
+        {
+            throw new InvalidOperationException($"Exemplar query '{query}' failed: {body}");
+        }
+
+        static IReadOnlyDictionary<string, string> Labels(JsonElement labels) =>
+            labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString() ?? string.Empty, StringComparer.Ordinal);
+
+        return root.GetProperty("data").EnumerateArray()
+            .SelectMany(series => series.GetProperty("exemplars").EnumerateArray()
+                .Select(exemplar => (Labels(series.GetProperty("seriesLabels")), Labels(exemplar.GetProperty("labels")))))
             .ToArray();
     }
 

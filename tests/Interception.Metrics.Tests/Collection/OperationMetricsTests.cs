@@ -139,4 +139,58 @@ public class OperationMetricsTests
     [Fact]
     public void BindOperation_NullName_ThrowsArgumentNullException() =>
         Assert.Throws<ArgumentNullException>(() => _collector.BindOperation(MetricKind.Function, null!));
+
+    public static TheoryData<MetricKind, string, (string, string)[]> InProgressGauges => new()
+    {
+        { MetricKind.Function, "function_calls_in_progress", [("function", "op")] },
+        { MetricKind.Http, "http_requests_in_progress", [("method", "GET"), ("endpoint", "op")] },
+        { MetricKind.Database, "database_queries_in_progress", [("operation", "op")] },
+        { MetricKind.TelegramApi, "telegram_api_requests_in_progress", [("method", "op")] },
+        { MetricKind.BackgroundTask, "background_tasks_in_progress", [("task_name", "op")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(InProgressGauges))]
+    public void IncrementInProgress_TrackedOperation_SetsThatKindsGaugeWithItsLabels(MetricKind kind, string gauge, (string, string)[] labels)
+    {
+        var operation = _collector.BindOperation(kind, "op", [new("team", "core")], trackInProgress: true);
+        (string, string)[] withTeam = [.. labels, ("team", "core")];
+
+        operation.IncrementInProgress();
+        operation.IncrementInProgress();
+        var two = _memory.GetGauge(gauge, withTeam);
+        operation.DecrementInProgress();
+
+        Assert.True(operation.TracksInProgress);
+        Assert.Equal(2, two);
+        Assert.Equal(1, _memory.GetGauge(gauge, withTeam));
+    }
+
+    [Fact]
+    public void IncrementInProgress_UntrackedOperation_DoesNothingAndDeclaresNoGauge()
+    {
+        var operation = _collector.BindOperation(MetricKind.Function, "op");
+
+        operation.IncrementInProgress();
+
+        Assert.False(operation.TracksInProgress);
+        Assert.DoesNotContain(_memory.Definitions, d => d.Name == "function_calls_in_progress");
+    }
+
+    [Fact]
+    public void IncrementInProgress_EightThreads_GaugeReturnsToZero()
+    {
+        var operation = _collector.BindOperation(MetricKind.Database, "op", trackInProgress: true);
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            for (var i = 0; i < 50_000; i++)
+            {
+                operation.IncrementInProgress();
+                operation.DecrementInProgress();
+            }
+        });
+
+        Assert.Equal(0, _memory.GetGauge("database_queries_in_progress", ("operation", "op")));
+    }
 }

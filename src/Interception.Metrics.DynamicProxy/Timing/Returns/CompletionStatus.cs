@@ -18,4 +18,15 @@ internal static class CompletionStatus
         TaskStatus.Canceled => OperationStatus.Canceled,
         _ => completed.Exception?.InnerException is { } first ? Of(first) : OperationStatus.Failed,
     };
+
+    /// <summary>
+    /// The type of the exception <c>await</c> would throw for a completed task (a canceled task's is
+    /// <see cref="TaskCanceledException"/>); <see langword="null"/> when it ran to completion.
+    /// </summary>
+    public static Type? ExceptionTypeOf(Task completed) => completed.Status switch
+    {
+        TaskStatus.RanToCompletion => null,
+        TaskStatus.Canceled => typeof(TaskCanceledException),
+        _ => completed.Exception?.InnerException?.GetType() ?? typeof(AggregateException),
+    };
 }

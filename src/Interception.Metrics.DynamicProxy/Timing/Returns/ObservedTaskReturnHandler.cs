@@ -9,21 +9,21 @@ internal sealed class ObservedTaskReturnHandler : ReturnHandler
 {
     public static ObservedTaskReturnHandler Instance { get; } = new();
 
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
         if (returnValue is not Task task)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
         if (task.IsCompleted)
         {
-            timer.CompleteFromTask(task, start);
+            timer.CompleteFromTask(task, call);
         }
         else
         {
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => timer.CompleteFromTask(task, start));
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => timer.CompleteFromTask(task, call));
         }
 
         return task;

@@ -9,29 +9,29 @@ internal sealed class TaskReturnHandler : ReturnHandler
 {
     public static TaskReturnHandler Instance { get; } = new();
 
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
         if (returnValue is not Task task)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
         if (task.IsCompleted)
         {
-            timer.CompleteFromTask(task, start);
+            timer.CompleteFromTask(task, call);
             return task;
         }
 
-        return RecordWhenCompleteAsync(task, timer, start).Unwrap();
+        return RecordWhenCompleteAsync(task, timer, call).Unwrap();
     }
 
     // An async wrapper that awaited the task and rethrew would turn a fault with an OperationCanceledException into
     // a cancellation and keep only the first of several exceptions; Unwrap copies the completed task exactly.
-    private static async Task<Task> RecordWhenCompleteAsync(Task task, MethodTimer timer, long start)
+    private static async Task<Task> RecordWhenCompleteAsync(Task task, MethodTimer timer, TimedCall call)
     {
         await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        timer.CompleteFromTask(task, start);
+        timer.CompleteFromTask(task, call);
         return task;
     }
 }

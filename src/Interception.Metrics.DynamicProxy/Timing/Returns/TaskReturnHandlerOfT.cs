@@ -8,40 +8,40 @@ namespace Interception.Metrics.Timing.Returns;
 /// </summary>
 internal sealed class TaskReturnHandler<T> : ReturnHandler
 {
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
         if (returnValue is not Task<T> task)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
         if (task.IsCompleted)
         {
-            Record(task, timer, start);
+            Record(task, timer, call);
             return task;
         }
 
-        return RecordWhenCompleteAsync(task, timer, start).Unwrap();
+        return RecordWhenCompleteAsync(task, timer, call).Unwrap();
     }
 
-    private static void Record(Task<T> completed, MethodTimer timer, long start)
+    private static void Record(Task<T> completed, MethodTimer timer, in TimedCall call)
     {
         if (completed.IsCompletedSuccessfully)
         {
-            timer.CompleteWithResult(completed.Result, start);
+            timer.CompleteWithResult(completed.Result, call);
         }
         else
         {
-            timer.CompleteFromTask(completed, start);
+            timer.CompleteFromTask(completed, call);
         }
     }
 
     // See TaskReturnHandler: Unwrap, not an async wrapper, keeps the task's status and every exception.
-    private static async Task<Task<T>> RecordWhenCompleteAsync(Task<T> task, MethodTimer timer, long start)
+    private static async Task<Task<T>> RecordWhenCompleteAsync(Task<T> task, MethodTimer timer, TimedCall call)
     {
         await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Record(task, timer, start);
+        Record(task, timer, call);
         return task;
     }
 }

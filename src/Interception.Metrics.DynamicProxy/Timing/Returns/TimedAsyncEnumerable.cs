@@ -1,29 +1,39 @@
+using Interception.Metrics.Collection;
+using Interception.Metrics.Timing.Tracing;
+
 namespace Interception.Metrics.Timing.Returns;
 
 /// <summary>
 /// Times each enumeration of an async stream, from <see cref="GetAsyncEnumerator"/> until it completes, faults
 /// or is disposed early (an early stop counts as success): a stream enumerated twice records two calls, one never
-/// enumerated records none. The first enumeration is timed from the call, later ones from their own start.
+/// enumerated records none. The first enumeration is timed from the call, later ones from their own start. Each
+/// enumeration is in progress, and has its own activity, from <see cref="GetAsyncEnumerator"/> until it ends; the
+/// activity is current while the stream's own code runs (in <see cref="IAsyncEnumerator{T}.MoveNextAsync"/> and
+/// <see cref="IAsyncDisposable.DisposeAsync"/>), so what the stream calls nests under it.
 /// </summary>
-internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodTimer timer, long callStart) : IAsyncEnumerable<T>
+internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodTimer timer, OperationSeries series, long callStart) : IAsyncEnumerable<T>
 {
     private int _enumerations;
 
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         var start = Interlocked.Increment(ref _enumerations) == 1 ? callStart : timer.Timestamp();
+        var activity = timer.StartEnumerationActivity(series);
+        series.Started();
+        var call = new TimedCall(series, activity, start);
         IAsyncEnumerator<T> enumerator;
         try
         {
+            using var swap = ActivitySwap.To(activity);
             enumerator = inner.GetAsyncEnumerator(cancellationToken);
         }
         catch (Exception exception)
         {
-            timer.Fail(exception, start);
+            timer.Fail(exception, call);
             throw;
         }
 
-        return new Enumerator(enumerator, timer, start);
+        return new Enumerator(enumerator, timer, call);
     }
 
     /// <summary>
@@ -31,7 +41,7 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
     /// <see cref="MoveNextAsync"/> or <see cref="DisposeAsync"/> is relayed by the enumerator itself (the calls come
     /// one after another), so the caller sees the inner value task's own status and exception.
     /// </summary>
-    private sealed class Enumerator(IAsyncEnumerator<T> inner, MethodTimer timer, long start) : ValueTaskRelay<bool>, IAsyncEnumerator<T>
+    private sealed class Enumerator(IAsyncEnumerator<T> inner, MethodTimer timer, TimedCall call) : ValueTaskRelay<bool>, IAsyncEnumerator<T>
     {
         private int _recorded;
         private bool _disposing;
@@ -43,6 +53,7 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
             ValueTask<bool> next;
             try
             {
+                using var swap = ActivitySwap.To(call.Activity);
                 next = inner.MoveNextAsync();
             }
             catch (Exception exception)
@@ -65,7 +76,7 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
             if (next.IsCompleted)
             {
                 var task = next.AsTask();
-                Record(CompletionStatus.Of(task));
+                Record(CompletionStatus.Of(task), CompletionStatus.ExceptionTypeOf(task));
                 return new ValueTask<bool>(task);
             }
 
@@ -78,6 +89,7 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
             ValueTask disposal;
             try
             {
+                using var swap = ActivitySwap.To(call.Activity);
                 disposal = inner.DisposeAsync();
             }
             catch (Exception exception)
@@ -96,7 +108,7 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
             if (disposal.IsCompleted)
             {
                 var task = disposal.AsTask();
-                Record(CompletionStatus.Of(task));
+                Record(CompletionStatus.Of(task), CompletionStatus.ExceptionTypeOf(task));
                 return new ValueTask(task);
             }
 
@@ -112,13 +124,13 @@ internal sealed class TimedAsyncEnumerable<T>(IAsyncEnumerable<T> inner, MethodT
             }
         }
 
-        protected override void Failed(Exception exception) => Record(CompletionStatus.Of(exception));
+        protected override void Failed(Exception exception) => Record(CompletionStatus.Of(exception), exception.GetType());
 
-        private void Record(OperationStatus status)
+        private void Record(OperationStatus status, Type? exceptionType = null)
         {
             if (Interlocked.Exchange(ref _recorded, 1) == 0)
             {
-                timer.Complete(status, start);
+                timer.Complete(call, status, exceptionType);
             }
         }
     }

@@ -7,29 +7,30 @@ namespace Interception.Metrics.Timing.Returns;
 internal sealed class TimedValueTaskRelay<T>(RelayPool<T> pool) : ValueTaskRelay<T>
 {
     private MethodTimer? _timer;
-    private long _start;
+    private TimedCall _call;
 
-    public ValueTask<T> Start(ValueTask<T> inner, MethodTimer timer, long start)
+    public ValueTask<T> Start(ValueTask<T> inner, MethodTimer timer, in TimedCall call)
     {
         _timer = timer;
-        _start = start;
+        _call = call;
         return Relay(inner);
     }
 
-    public ValueTask Start(ValueTask inner, MethodTimer timer, long start)
+    public ValueTask Start(ValueTask inner, MethodTimer timer, in TimedCall call)
     {
         _timer = timer;
-        _start = start;
+        _call = call;
         return Relay(inner);
     }
 
-    protected override void Succeeded(T result) => _timer!.CompleteWithResult(result, _start);
+    protected override void Succeeded(T result) => _timer!.CompleteWithResult(result, _call);
 
-    protected override void Failed(Exception exception) => _timer!.Fail(exception, _start);
+    protected override void Failed(Exception exception) => _timer!.Fail(exception, _call);
 
     protected override void Released()
     {
         _timer = null;
+        _call = default;
         pool.Return(this);
     }
 }

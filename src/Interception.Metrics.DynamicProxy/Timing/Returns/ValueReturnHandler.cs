@@ -5,9 +5,9 @@ internal sealed class ValueReturnHandler : ReturnHandler
 {
     public static ValueReturnHandler Instance { get; } = new();
 
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
-        timer.CompleteWithResult(returnValue, start);
+        timer.CompleteWithResult(returnValue, call);
         return returnValue;
     }
 }

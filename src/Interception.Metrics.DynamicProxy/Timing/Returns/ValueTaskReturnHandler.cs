@@ -10,17 +10,17 @@ internal sealed class ValueTaskReturnHandler : ReturnHandler
 {
     private readonly RelayPool<bool> _relays = new();
 
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
         if (returnValue is not ValueTask valueTask)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
         if (valueTask.IsCompletedSuccessfully)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
@@ -29,10 +29,10 @@ internal sealed class ValueTaskReturnHandler : ReturnHandler
             // Which exception it holds decides the status; reading it consumes a source-backed value task, so the
             // caller receives the task that now holds it (the same task when the value task wrapped one).
             var task = valueTask.AsTask();
-            timer.CompleteFromTask(task, start);
+            timer.CompleteFromTask(task, call);
             return new ValueTask(task);
         }
 
-        return _relays.Rent().Start(valueTask, timer, start);
+        return _relays.Rent().Start(valueTask, timer, call);
     }
 }

@@ -12,11 +12,11 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
 
     private readonly RelayPool<T> _relays = new();
 
-    public override object? Handle(object? returnValue, MethodTimer timer, long start)
+    public override object? Handle(object? returnValue, MethodTimer timer, TimedCall call)
     {
         if (returnValue is not ValueTask<T> valueTask)
         {
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
@@ -27,11 +27,11 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
                 // The status code is in the result. Reading it consumes a source-backed value task, so the
                 // caller receives a fresh value task holding the same result: each is still awaited once.
                 var result = valueTask.Result;
-                timer.CompleteWithResult(result, start);
+                timer.CompleteWithResult(result, call);
                 return new ValueTask<T>(result);
             }
 
-            timer.Complete(OperationStatus.Success, start);
+            timer.Complete(call, OperationStatus.Success, null);
             return returnValue;
         }
 
@@ -39,10 +39,10 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
         {
             // See ValueTaskReturnHandler: the exception decides the status, and the caller receives the task holding it.
             var task = valueTask.AsTask();
-            timer.CompleteFromTask(task, start);
+            timer.CompleteFromTask(task, call);
             return new ValueTask<T>(task);
         }
 
-        return _relays.Rent().Start(valueTask, timer, start);
+        return _relays.Rent().Start(valueTask, timer, call);
     }
 }

@@ -72,6 +72,24 @@ internal sealed class SeriesFamily
         return _series.TryGetValue(key, out var found) ? found : Add(key, NormalizeValues(constantLabels));
     }
 
+    /// <summary>
+    /// The series a new label set folds into once the metric reached its limit: it records into the overflow series
+    /// and counts the fold. For a caller that keeps its own bounded cache of label sets and sends what no longer fits
+    /// here; a metric without labels has no overflow, so its one series is returned.
+    /// </summary>
+    public IMetricSeries Overflow()
+    {
+        if (Definition.Labels.Count == 0)
+        {
+            return Get([], null);
+        }
+
+        lock (_gate)
+        {
+            return _overflow ??= new OverflowSeries(OverflowTarget(), _foldedCounter(), Guard);
+        }
+    }
+
     private IMetricSeries Add(string[] key, IReadOnlyList<KeyValuePair<string, string>> constantLabels)
     {
         lock (_gate)

@@ -1,0 +1,59 @@
+namespace Interception.Metrics.DynamicProxy.Tests.Fixtures;
+
+/// <summary>Timed methods with argument labels, in-progress tracking and calls nested inside one another.</summary>
+public interface IObserved
+{
+    [MetricsTimer]
+    int Publish([MetricLabel("channel_type")] ChannelType type, [MetricLabel("urgent")] bool urgent, string body);
+
+    [MetricsTimer(Labels = ["team=core"])]
+    int Route([MetricLabel("region")] string? region, [MetricLabel("shard")] int shard, [MetricLabel("attempt")] long? attempt, [MetricLabel("level")] ChannelType? level);
+
+    [MetricsTimer]
+    int Send(string chatId, ChannelType kind);
+
+    [MetricsTimer]
+    int Schedule([MetricLabel("when")] DateTime when);
+
+    [MetricsTimer]
+    int Store([MetricLabel("payload")] Payload payload);
+
+    [MetricsTimer]
+    bool TryRead([MetricLabel("value")] out int value);
+
+    [MetricsTimer]
+    int Clash([MetricLabel("function")] string function);
+
+    [MetricsTimer(Labels = ["region=eu"])]
+    int Twice([MetricLabel("region")] string region);
+
+    [MetricsTimer(TrackInProgress = true)]
+    int Work(Func<int> body);
+
+    [MetricsTimer(TrackInProgress = true)]
+    Task<int> WorkAsync(Task<int> inner);
+
+    [MetricsTimer(TrackInProgress = true)]
+    ValueTask<int> WorkValueAsync(ValueTask<int> inner);
+
+    [MetricsTimer(TrackInProgress = true)]
+    IAsyncEnumerable<int> StreamAsync(IAsyncEnumerable<int> inner);
+
+    [MetricsTimer(MetricKind.Database, Name = "select_posts", TrackInProgress = true, Labels = ["shard=eu"])]
+    int Query([MetricLabel("channel_type")] ChannelType type, Func<int> body);
+
+    [MetricsTimer(MetricKind.Http, Name = "/posts", HttpMethod = "POST", TrackInProgress = true)]
+    Task<HttpResponseMessage> PostAsync(Task<HttpResponseMessage> inner);
+
+    [MetricsTimer(MetricKind.TelegramApi, Name = "sendMessage", TrackInProgress = true)]
+    int SendMessage(Func<int> body);
+
+    [MetricsTimer(MetricKind.BackgroundTask, Name = "refresh_views", TrackInProgress = true)]
+    Task RefreshAsync(Task inner);
+
+    [MetricsTimer]
+    int Outer(Func<int> inner);
+
+    [MetricsTimer]
+    Task<int> OuterAsync(Func<Task<int>> inner);
+}
