@@ -54,10 +54,12 @@ public sealed class AddProxyInternalsVisibleToCodeFix : CodeFixProvider
         var attribute = SyntaxFactory.Attribute(
             SyntaxFactory.ParseName("System.Runtime.CompilerServices.InternalsVisibleTo"),
             SyntaxFactory.ParseAttributeArgumentList($"(\"{ProxyAccess.ProxyAssemblyName}\")"));
+        // The file's own line ending, so the fix does not mix CRLF into an LF file.
+        var endOfLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var list = SyntaxFactory.AttributeList(
                 SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.AssemblyKeyword)),
                 SyntaxFactory.SingletonSeparatedList(attribute))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed);
         return unit.AddAttributeLists(list);
     }
 }

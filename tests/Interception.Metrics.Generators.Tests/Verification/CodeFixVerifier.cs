@@ -24,6 +24,8 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         {
             TestState.ReferenceAssemblies = TestCompilation.ReferenceAssemblies;
             TestState.AdditionalReferences.AddRange(TestCompilation.References);
+            // A diagnostic the fix leaves (or the next one it reveals) is marked in the fixed code too.
+            FixedState.MarkupHandling = MarkupMode.Allow;
             FixedState.ReferenceAssemblies = TestCompilation.ReferenceAssemblies;
             FixedState.AdditionalReferences.AddRange(TestCompilation.References);
         }
