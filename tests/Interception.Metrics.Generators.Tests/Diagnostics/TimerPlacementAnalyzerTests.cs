@@ -256,13 +256,4 @@ public class TimerPlacementAnalyzerTests
         test.TestState.AdditionalReferences.AddRange(TestCompilation.References.Take(TestCompilation.References.Length - 1));
         return test.RunAsync();
     }
-
-    [Fact]
-    public void SupportedDiagnostics_EachHasAHelpLinkToItsReadmeAnchor()
-    {
-        var analyzer = new TimerPlacementAnalyzer();
-
-        Assert.All(analyzer.SupportedDiagnostics, d => Assert.EndsWith($"README.md#{d.Id.ToLowerInvariant()}", d.HelpLinkUri, StringComparison.Ordinal));
-        Assert.Equal([DiagnosticIds.TimedMethodNotOnInterface, "INTM002", "INTM003", "INTM004", "INTM005"], analyzer.SupportedDiagnostics.Select(d => d.Id));
-    }
 }
