@@ -1,13 +1,14 @@
 namespace Interception.Demo.Reporting;
 
-/// <summary>Calls, errors and recent durations of one timed operation, for the console.</summary>
+/// <summary>Calls, failed and canceled calls, and recent durations of one timed operation, for the console.</summary>
 internal sealed class OperationStats(string kind, string name)
 {
     private const int Window = 2048;
     private readonly double[] _recent = new double[Window];
     private readonly Lock _gate = new();
     private long _calls;
-    private long _errors;
+    private long _failed;
+    private long _canceled;
     private long _observations;
 
     public string Kind { get; } = kind;
@@ -16,14 +17,21 @@ internal sealed class OperationStats(string kind, string name)
 
     public long Calls => Interlocked.Read(ref _calls);
 
-    public long Errors => Interlocked.Read(ref _errors);
+    public long Failed => Interlocked.Read(ref _failed);
 
-    public void CountCall(bool isError)
+    public long Canceled => Interlocked.Read(ref _canceled);
+
+    public void Count(CallOutcome outcome, double count)
     {
-        Interlocked.Increment(ref _calls);
-        if (isError)
+        var whole = (long)count;
+        Interlocked.Add(ref _calls, whole);
+        if (outcome == CallOutcome.Failed)
         {
-            Interlocked.Increment(ref _errors);
+            Interlocked.Add(ref _failed, whole);
+        }
+        else if (outcome == CallOutcome.Canceled)
+        {
+            Interlocked.Add(ref _canceled, whole);
         }
     }
 

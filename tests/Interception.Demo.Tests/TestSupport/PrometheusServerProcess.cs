@@ -104,6 +104,19 @@ internal sealed class PrometheusServerProcess : IDisposable
     /// <summary>The body of <c>/api/v1/rules</c>: the loaded rule groups with each rule's health and last error.</summary>
     public async Task<string> RulesAsync() => await _http.GetStringAsync(new Uri("api/v1/rules", UriKind.Relative));
 
+    /// <summary>Every loaded rule with its health, from <c>/api/v1/rules</c>.</summary>
+    public async Task<IReadOnlyList<RuleHealth>> RuleHealthAsync()
+    {
+        using var document = JsonDocument.Parse(await RulesAsync());
+        return document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(group => group.GetProperty("rules").EnumerateArray())
+            .Select(rule => new RuleHealth(
+                rule.GetProperty("name").GetString() ?? string.Empty,
+                rule.GetProperty("health").GetString() ?? string.Empty,
+                rule.TryGetProperty("lastError", out var error) ? error.GetString() ?? string.Empty : string.Empty))
+            .ToArray();
+    }
+
     public void Dispose()
     {
         try
