@@ -10,7 +10,10 @@
 #   (a library depends on the lowest versions it needs: the line that ships with its target framework);
 # - the app's bin holds a Microsoft.Extensions.* or System.* assembly that the installed Microsoft.AspNetCore.App or
 #   Microsoft.NETCore.App shared framework already provides (a copy in bin overrides the host's own);
-# - the app does not build, or its request counts and a [MetricsTimer] call are not in its /metrics exposition.
+# - the app does not build, or its request counts and a [MetricsTimer] call are not in its /metrics exposition;
+# - the compile-time checks do not ship inside Interception.Metrics: its package lacks
+#   analyzers/dotnet/cs/Interception.Metrics.Generators.dll, the app's own build reports an INTM diagnostic, or a
+#   file of deliberate [MetricsTimer] misuses added afterwards (one incremental compile) does not get each one.
 #
 # Takes 1 to 3 minutes on 2 shared cores (measured 73 to 198 s): the libraries are built cold in a folder of their
 # own, so the repository's bin/obj are left alone. Set WEB_APP_PACKAGES_KEEP=1 to keep the work folder for inspection.
@@ -220,7 +223,8 @@ EOF
 
 # A version of its own, so that app_info{version} is checked against what the project file says.
 app_version="1.2.3-check"
-(cd "$app" && dotnet build -c Release --nologo -v quiet -p:Version="$app_version")
+build_log="$work/build.log"
+(cd "$app" && dotnet build -c Release --nologo -v quiet -p:Version="$app_version") 2>&1 | tee "$build_log"
 if [ -d "$app/packages" ] && [ -n "$(ls -A "$app/packages")" ]; then
   say "restored into the app's own packages folder:"
   for id in "$app/packages"/*/; do
@@ -261,7 +265,70 @@ for dll in "${found[@]}"; do
   fi
 done
 
+# 5. The compile-time checks, from the package alone: the app above built without any, and deliberate misuses in one
+#    more file (an incremental compile) each get theirs.
+analyzer_problems=()
+core_package=("$feed"/Interception.Metrics.[0-9]*.nupkg)
+for dll in Interception.Metrics.Generators.dll Interception.Metrics.Generators.CodeFixes.dll; do
+  unzip -l "${core_package[0]}" "analyzers/dotnet/cs/$dll" >/dev/null || analyzer_problems+=("$(basename "${core_package[0]}") has no analyzers/dotnet/cs/$dll")
+done
+if grep -q 'INTM[0-9]' "$build_log"; then
+  analyzer_problems+=("the app's own build reported $(grep -o 'INTM[0-9]*' "$build_log" | sort -u | tr '\n' ' ')")
+fi
+cat >"$app/Misuse.cs" <<'EOF'
+// Deliberate misuses: each line marked with an ID must get that diagnostic from the analyzer in the package.
+using Interception.Metrics;
+
+public interface IMisused
+{
+    void Run();
+}
+
+public sealed class Misused : IMisused
+{
+    public void Run() { }
+
+    [MetricsTimer] // INTM001
+    public void NotOnTheInterface() { }
+
+    [MetricsTimer] // INTM002
+    private void Hidden() { }
+}
+
+public sealed class SelfOnly // INTM004
+{
+    [MetricsTimer]
+    public void Work() { }
+}
+
+public interface ILabelled
+{
+    [MetricsTimer(Labels = ["team:core"])] // INTM006
+    void Run();
+
+    [MetricsTimer(MetricKind.Database, HttpMethod = "POST")] // INTM009
+    void Query();
+}
+EOF
+misuse_log="$work/misuse.log"
+(cd "$app" && dotnet build -c Release --nologo -v quiet --no-restore -p:Version="$app_version" -p:TreatWarningsAsErrors=false) >"$misuse_log" 2>&1 || true
+say "deliberate misuses, as the analyzer in the package reports them:"
+while IFS=: read -r line id; do
+  if grep -q "Misuse.cs($line,[0-9]*): warning $id" "$misuse_log"; then
+    echo "  found   $id at Misuse.cs line $line"
+  else
+    echo "  missing $id at Misuse.cs line $line"
+    analyzer_problems+=("$id not reported at Misuse.cs line $line")
+  fi
+done < <(grep -n '// INTM' "$app/Misuse.cs" | sed -n 's|^\([0-9]*\):.*// \(INTM[0-9]*\)$|\1:\2|p')
+
 status=0
+if [ "${#analyzer_problems[@]}" -gt 0 ]; then
+  say "the compile-time checks do not ship as they should:" >&2
+  printf '  %s\n' "${analyzer_problems[@]}" >&2
+  grep 'INTM' "$misuse_log" >&2 || true
+  status=1
+fi
 if [ "${#floor_problems[@]}" -gt 0 ]; then
   say "packages ask for versions above their target framework's line:" >&2
   printf '  %s\n' "${floor_problems[@]}" >&2
@@ -272,7 +339,7 @@ if [ "${#shadowing[@]}" -gt 0 ]; then
   status=1
 fi
 if [ "$status" -eq 0 ]; then
-  say "ok: ${#packages[@]} packages, no framework assembly in bin ($(($(date +%s) - started)) s)"
+  say "ok: ${#packages[@]} packages, no framework assembly in bin, the analyzers ship in Interception.Metrics ($(($(date +%s) - started)) s)"
 else
   say "failed ($(($(date +%s) - started)) s)" >&2
 fi
