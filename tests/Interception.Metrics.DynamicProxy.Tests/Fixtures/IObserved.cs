@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 /// <summary>Timed methods with argument labels, in-progress tracking and calls nested inside one another.</summary>
@@ -12,18 +14,23 @@ public interface IObserved
     [MetricsTimer]
     int Send(string chatId, ChannelType kind);
 
+    [SuppressMessage("Usage", "INTM010:[MetricLabel] parameter cannot be recorded", Justification = "Refused on purpose: the interceptor must leave this method untimed and warn.")]
     [MetricsTimer]
     int Schedule([MetricLabel("when")] DateTime when);
 
+    [SuppressMessage("Usage", "INTM010:[MetricLabel] parameter cannot be recorded", Justification = "Refused on purpose: the interceptor must leave this method untimed and warn.")]
     [MetricsTimer]
     int Store([MetricLabel("payload")] Payload payload);
 
+    [SuppressMessage("Usage", "INTM010:[MetricLabel] parameter cannot be recorded", Justification = "Refused on purpose: an out parameter has no value when the call starts.")]
     [MetricsTimer]
     bool TryRead([MetricLabel("value")] out int value);
 
+    [SuppressMessage("Naming", "INTM007:Label name already used by the metric", Justification = "Clashes on purpose: the interceptor must leave this method untimed and warn.")]
     [MetricsTimer]
     int Clash([MetricLabel("function")] string function);
 
+    [SuppressMessage("Naming", "INTM007:Label name already used by the metric", Justification = "Clashes on purpose: the interceptor must leave this method untimed and warn.")]
     [MetricsTimer(Labels = ["region=eu"])]
     int Twice([MetricLabel("region")] string region);
 
