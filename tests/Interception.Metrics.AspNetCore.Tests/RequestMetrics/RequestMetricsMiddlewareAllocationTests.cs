@@ -17,6 +17,7 @@ namespace Interception.Metrics.AspNetCore.Tests.RequestMetrics;
 public sealed class RequestMetricsMiddlewareAllocationTests(ITestOutputHelper output)
 {
     private const int Requests = 2_000;
+    private const int Rounds = 3;
 
     private static readonly Endpoint Orders = new RouteEndpoint(
         _ => Task.CompletedTask, RoutePatternFactory.Parse("/orders/{id:int}"), 0, EndpointMetadataCollection.Empty, "orders");
@@ -105,13 +106,21 @@ public sealed class RequestMetricsMiddlewareAllocationTests(ITestOutputHelper ou
             request();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Requests; i++)
+        // The least of a few rounds: a one-off allocation on this thread (a method's first tier-up, a lazily built
+        // cache) must not pass for a per-request cost.
+        var least = long.MaxValue;
+        for (var round = 0; round < Rounds; round++)
         {
-            request();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Requests; i++)
+            {
+                request();
+            }
+
+            least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / Requests);
         }
 
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / Requests;
+        return least;
     }
 
     private sealed class EndpointHolder : IEndpointFeature

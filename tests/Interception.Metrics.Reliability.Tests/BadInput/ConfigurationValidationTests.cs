@@ -42,7 +42,7 @@ public sealed class ConfigurationValidationTests
         // Backends.
         { ["Metrics:Backends:Graphite:Enabled=true"], "Metrics:Backends:Graphite", "unknown key 'Graphite'. Valid keys: Prometheus, StatsD, Meter, InMemory" },
         { ["Metrics:Backends:Prometheus:Enabled=nope"], "Metrics:Backends:Prometheus:Enabled", "'nope' is not a valid boolean" },
-        { ["Metrics:Backends:Prometheus:Port=9464"], "Metrics:Backends:Prometheus:Port", "unknown key 'Port'. Valid keys: Enabled, Server" },
+        { ["Metrics:Backends:Prometheus:Port=9464"], "Metrics:Backends:Prometheus:Port", "unknown key 'Port'. Valid keys: Enabled, Exemplars, ExemplarMinInterval, Server" },
         { ["Metrics:Backends:Prometheus:Server=on"], "Metrics:Backends:Prometheus:Server", "expected a section" },
         { ["Metrics:Backends:Prometheus:Server:Tls=true"], "Metrics:Backends:Prometheus:Server:Tls", "Valid keys: Enabled, Host, Port, Path" },
         { ["Metrics:Backends:Prometheus:Server:Enabled=1"], "Metrics:Backends:Prometheus:Server:Enabled", "'1' is not a valid boolean" },
