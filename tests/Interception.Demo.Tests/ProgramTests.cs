@@ -15,7 +15,8 @@ public sealed class ProgramTests
         "background_tasks_total", "background_task_duration_seconds", "background_workers_active", "app_info",
         "bot_channels", "bot_users", "bot_scheduled_posts", "bot_posts_sent_total", "bot_post_views_updates_total",
         "health_check_status", "system_memory_usage_percent", "system_cpu_usage_percent", "system_disk_usage_percent",
-        "http_requests_in_progress",
+        "http_requests_in_progress", "function_calls_in_progress", "database_queries_in_progress",
+        "telegram_api_requests_in_progress", "background_tasks_in_progress",
     ];
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed class PostViewRefresher(IPostRepository posts, IBotApi api, Busi
 
     public TimeSpan Interval => TimeSpan.FromSeconds(2);
 
-    [MetricsTimer(MetricKind.BackgroundTask, Name = "refresh_post_views")]
+    [MetricsTimer(MetricKind.BackgroundTask, Name = "refresh_post_views", TrackInProgress = true)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var stalest = await posts.StalestViewsAsync(BatchSize, cancellationToken);

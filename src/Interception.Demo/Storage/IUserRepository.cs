@@ -6,7 +6,7 @@ namespace Interception.Demo.Storage;
 internal interface IUserRepository
 {
     /// <summary>Adds the user, or updates the name and the last time seen.</summary>
-    [MetricsTimer(MetricKind.Database, Name = "upsert_user")]
+    [MetricsTimer(MetricKind.Database, Name = "upsert_user", TrackInProgress = true)]
     Task SaveAsync(BotUser user, CancellationToken cancellationToken);
 
     [MetricsTimer(MetricKind.Database, Name = "count_users")]

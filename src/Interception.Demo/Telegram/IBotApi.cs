@@ -14,7 +14,7 @@ internal interface IBotApi
     [MetricsTimer(MetricKind.TelegramApi, Name = "getMe")]
     Task<User> GetMeAsync(CancellationToken cancellationToken);
 
-    [MetricsTimer(MetricKind.TelegramApi, Name = "sendMessage")]
+    [MetricsTimer(MetricKind.TelegramApi, Name = "sendMessage", TrackInProgress = true)]
     Task<Message> SendMessageAsync(long chatId, string text, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken);
 
     [MetricsTimer(MetricKind.TelegramApi, Name = "editMessageText")]

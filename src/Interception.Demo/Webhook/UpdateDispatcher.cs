@@ -19,7 +19,7 @@ internal sealed class UpdateDispatcher(
     MetricsCollectorService metrics,
     ILogger<UpdateDispatcher> logger) : IUpdateDispatcher
 {
-    [MetricsTimer]
+    [MetricsTimer(TrackInProgress = true)]
     public async Task<UpdateOutcome> DispatchAsync(Update update, CancellationToken cancellationToken)
     {
         var type = UpdateLabels.Of(update.Type);
