@@ -175,7 +175,14 @@ internal sealed class RequestMetricsMiddleware
     {
         if (Interlocked.Exchange(ref _failureLogged, 1) == 0)
         {
-            _logger.LogError(failure, "Recording HTTP request metrics failed; the request was not affected. Further failures are not logged.");
+            try
+            {
+                _logger.LogError(failure, "Recording HTTP request metrics failed; the request was not affected. Further failures are not logged.");
+            }
+            catch (Exception)
+            {
+                // A logger that throws must not change the response either.
+            }
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
 
         foreach (var warning in pending)
         {
-            logger.LogWarning("{Warning}", warning);
+            Write(logger, warning);
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             }
         }
 
-        logger.LogWarning("{Warning}", warning);
+        Write(logger, warning);
     }
 
     public void Attach(IComponentRegistration registration)
@@ -199,5 +199,18 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
         }
 
         return MetricsProxyFactory.Plan(implementationType, serviceTypes, decorator);
+    }
+
+    /// <summary>Logs a warning at container build or at a component's first resolve, neither of which a logger that throws may fail.</summary>
+    private static void Write(ILogger logger, string warning)
+    {
+        try
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+        catch (Exception)
+        {
+            // The component is left as the warning says; only the log entry is lost.
+        }
     }
 }

@@ -124,7 +124,7 @@ public sealed class MetricsInterceptor : IInterceptor
 
             if (ReturnHandlers.Limitation(method.ReturnType) is { } limitation)
             {
-                _logger.LogWarning("{Type}.{Method} {Limitation}.", implementationType.FullName, method.Name, limitation);
+                Log(logger => logger.LogWarning("{Type}.{Method} {Limitation}.", implementationType.FullName, method.Name, limitation));
             }
 
             var metrics = _collector.BindTimedOperation(
@@ -143,13 +143,13 @@ public sealed class MetricsInterceptor : IInterceptor
             // An attribute the plan refuses (a malformed label, a parameter that cannot be a label): the message says
             // which, naming the method and parameter, and holds no argument value.
             Interlocked.Increment(ref _failures);
-            _logger.LogError(exception, "Cannot time {Type}.{Method}: {Reason} Its calls proceed untimed.", implementationType.FullName, method.Name, exception.Message);
+            Log(logger => logger.LogError(exception, "Cannot time {Type}.{Method}: {Reason} Its calls proceed untimed.", implementationType.FullName, method.Name, exception.Message));
             return null;
         }
         catch (Exception exception)
         {
             Interlocked.Increment(ref _failures);
-            _logger.LogError(exception, "Cannot time {Type}.{Method}; its calls proceed untimed.", implementationType.FullName, method.Name);
+            Log(logger => logger.LogError(exception, "Cannot time {Type}.{Method}; its calls proceed untimed.", implementationType.FullName, method.Name));
             return null;
         }
     }
@@ -160,7 +160,20 @@ public sealed class MetricsInterceptor : IInterceptor
         var count = Interlocked.Increment(ref _failures);
         if (count == 1 || count % 1000 == 0)
         {
-            _logger.LogWarning(exception, "Recording a timed call failed ({Count} failures so far); the caller is not affected.", count);
+            Log(logger => logger.LogWarning(exception, "Recording a timed call failed ({Count} failures so far); the caller is not affected.", count));
+        }
+    }
+
+    /// <summary>Writes a log entry on a path that must not fail: a logger that throws never reaches the caller.</summary>
+    private void Log(Action<ILogger> write)
+    {
+        try
+        {
+            write(_logger);
+        }
+        catch (Exception)
+        {
+            // The failure or limitation stays counted in the failure count; only its log entry is lost.
         }
     }
 }

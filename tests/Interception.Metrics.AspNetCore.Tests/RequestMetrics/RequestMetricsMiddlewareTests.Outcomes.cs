@@ -90,6 +90,25 @@ public sealed partial class RequestMetricsMiddlewareTests
         Assert.IsType<NotSupportedException>(error.Exception);
     }
 
+    [Fact]
+    public async Task InvokeAsync_BackendAndLoggerThrow_RequestCompletesAsItWould()
+    {
+        var middleware = new RequestMetricsMiddleware(
+            context =>
+            {
+                context.Response.StatusCode = 202;
+                return Task.CompletedTask;
+            },
+            new BindFailingBackend(),
+            new RequestMetricsOptions { TrackInProgress = true },
+            new ThrowingLogger());
+        var request = RoutedRequest();
+
+        await middleware.InvokeAsync(request);
+
+        Assert.Equal(202, request.Response.StatusCode);
+    }
+
     private static RequestMetricsMiddleware Middleware(RequestDelegate next, InMemoryMetricsBackend memory)
     {
         var collector = new MetricsCollectorService(memory);

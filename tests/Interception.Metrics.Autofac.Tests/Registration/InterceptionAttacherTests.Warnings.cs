@@ -40,6 +40,20 @@ public partial class InterceptionAttacherTests
     }
 
     [Fact]
+    public void Resolve_LoggerThrowsOnWarnings_BuildAndResolveSucceedUntimed()
+    {
+        using var container = MetricsContainer.Build(b =>
+        {
+            b.RegisterInstance(new ThrowingLoggerFactory()).As<ILoggerFactory>();
+            b.RegisterType<SelfRegistered>().Named<SelfRegistered>("at-build");
+            b.Register(_ => new SelfRegistered()).AsSelf();
+        });
+
+        Assert.Equal(3, container.Resolve<SelfRegistered>().Run());
+        Assert.Equal(3, container.ResolveNamed<SelfRegistered>("at-build").Run());
+    }
+
+    [Fact]
     public void Build_MalformedLabel_LogsWarningNamingLabel()
     {
         var logs = new RecordingLoggerFactory();

@@ -114,14 +114,30 @@ internal abstract class ValueTaskRelay<T> : IValueTaskSource<T>, IValueTaskSourc
             }
         }
 
+        // Recording must not keep the caller waiting: whatever it throws, the stand-in still completes with the
+        // target's outcome (an exception here would end on the thread pool, and the caller would never resume).
+        try
+        {
+            if (error is null)
+            {
+                Succeeded(result);
+            }
+            else
+            {
+                Failed(error);
+            }
+        }
+        catch (Exception)
+        {
+            // The timer reports its own failures; what escapes it is dropped here rather than the caller's outcome.
+        }
+
         if (error is null)
         {
-            Succeeded(result);
             _core.SetResult(result);
         }
         else
         {
-            Failed(error);
             _core.SetException(error);
         }
     }
