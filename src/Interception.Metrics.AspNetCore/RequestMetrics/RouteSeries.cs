@@ -1,4 +1,5 @@
 using System.Globalization;
+using Interception.Metrics.Collection;
 
 namespace Interception.Metrics.AspNetCore;
 
@@ -12,10 +13,9 @@ internal sealed class RouteSeries
     private readonly string _method;
     private readonly string _endpoint;
     private readonly IMetricSeries _duration;
-    private readonly IMetricSeries? _inProgress;
+    private readonly InProgressGauge? _inProgress;
     private readonly Lock _gate = new();
     private StatusCounter[] _counters = [];
-    private int _active;
 
     public RouteSeries(IMetricsBackend backend, string method, string endpoint, bool trackInProgress)
     {
@@ -23,7 +23,7 @@ internal sealed class RouteSeries
         _method = method;
         _endpoint = endpoint;
         _duration = backend.Bind(MetricNames.HttpRequestDuration, [method, endpoint]);
-        _inProgress = trackInProgress ? backend.Bind(RequestMetricNames.InProgress, [method, endpoint]) : null;
+        _inProgress = trackInProgress ? new InProgressGauge(backend.Bind(RequestMetricNames.InProgress, [method, endpoint])) : null;
     }
 
     /// <summary>Records one request that ended with <paramref name="statusCode"/> after <paramref name="seconds"/>.</summary>
@@ -34,23 +34,10 @@ internal sealed class RouteSeries
     }
 
     /// <summary>A request of this pair started.</summary>
-    public void Enter() => Publish(Interlocked.Increment(ref _active));
+    public void Enter() => _inProgress!.Increment();
 
     /// <summary>A request of this pair ended.</summary>
-    public void Exit() => Publish(Interlocked.Decrement(ref _active));
-
-    private void Publish(int value)
-    {
-        // Two requests may publish their counts in the opposite order to their changes: whoever published last
-        // publishes again until the gauge shows the current count, so it never sticks at a stale value.
-        var series = _inProgress!;
-        series.Record(value);
-        for (var current = Volatile.Read(ref _active); current != value; current = Volatile.Read(ref _active))
-        {
-            value = current;
-            series.Record(value);
-        }
-    }
+    public void Exit() => _inProgress!.Decrement();
 
     private IMetricSeries Counter(int statusCode)
     {
