@@ -45,7 +45,7 @@ public static class RequestMetricsApplicationBuilderExtensions
 
         if (options.TrackInProgress)
         {
-            collector.Backend.InitializeMetric(RequestMetricNames.InProgressDefinition);
+            collector.Backend.InitializeMetric(MetricCatalogue.InProgress(MetricKind.Http));
         }
 
         var logger = app.ApplicationServices.GetService<ILoggerFactory>()?.CreateLogger("Interception.Metrics.RequestMetrics")

@@ -23,7 +23,7 @@ internal sealed class RouteSeries
         _method = method;
         _endpoint = endpoint;
         _duration = backend.Bind(MetricNames.HttpRequestDuration, [method, endpoint]);
-        _inProgress = trackInProgress ? new InProgressGauge(backend.Bind(RequestMetricNames.InProgress, [method, endpoint])) : null;
+        _inProgress = trackInProgress ? InProgress(backend, backend.Bind(MetricNames.HttpRequestsInProgress, [method, endpoint])) : null;
     }
 
     /// <summary>Records one request that ended with <paramref name="statusCode"/> after <paramref name="seconds"/>.</summary>
@@ -38,6 +38,11 @@ internal sealed class RouteSeries
 
     /// <summary>A request of this pair ended.</summary>
     public void Exit() => _inProgress!.Decrement();
+
+    // The collector's backend shares one count per series with every other writer of it (another endpoint with the
+    // same route pattern, an Http method with the same name); a backend of another kind gets a count of its own.
+    private static InProgressGauge InProgress(IMetricsBackend backend, IMetricSeries series) =>
+        backend is MetricsBackend shared ? shared.InProgressOf(series) : new InProgressGauge(series);
 
     private IMetricSeries Counter(int statusCode)
     {

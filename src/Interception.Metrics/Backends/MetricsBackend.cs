@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Interception.Metrics.Backends.Series;
 using Interception.Metrics.Backends.Values;
+using Interception.Metrics.Collection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -47,6 +48,7 @@ public abstract class MetricsBackend : IMetricsBackend
 
     private readonly ConcurrentDictionary<string, SeriesFamily> _families = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MetricValueGuard> _guards = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IMetricSeries, InProgressGauge> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _initializeGate = new();
     private readonly InvalidValueReporter _invalidValues;
 
@@ -108,6 +110,15 @@ public abstract class MetricsBackend : IMetricsBackend
     /// <inheritdoc />
     public IMetricSeries Bind(string name, ReadOnlySpan<string> labelValues, IReadOnlyList<KeyValuePair<string, string>>? constantLabels = null) =>
         Family(name).Get(labelValues, constantLabels);
+
+    /// <summary>
+    /// The exact count behind an in-progress gauge series: one per bound series, so that every writer of the same
+    /// series (two implementations with one operation name, the request middleware and an <c>Http</c> method, label
+    /// sets folded into the overflow series) counts into one total rather than overwriting each other's.
+    /// </summary>
+    /// <param name="series">A gauge series bound from this backend.</param>
+    internal InProgressGauge InProgressOf(IMetricSeries series) =>
+        _inProgress.TryGetValue(series, out var gauge) ? gauge : _inProgress.GetOrAdd(series, static s => new InProgressGauge(s));
 
     /// <summary>
     /// The series of <paramref name="name"/> that new label sets fold into past the cardinality limit: recording on it

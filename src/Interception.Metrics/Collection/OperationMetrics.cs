@@ -125,7 +125,8 @@ public sealed class OperationMetrics
             return found;
         }
 
-        return Add(argumentValues.ToArray());
+        // Past the limit every new set folds: once the overflow series exists, no copy of the values and no lock.
+        return Volatile.Read(ref _overflow) ?? Add(argumentValues.ToArray());
     }
 
     /// <summary>Binds a status counter of this operation.</summary>
@@ -144,11 +145,13 @@ public sealed class OperationMetrics
     internal IMetricSeries BindDuration(KeyValuePair<string, string>[]? labels, bool folded) =>
         folded ? _backend.BindOverflow(_durationName) : _backend.Bind(_durationName, _operationLabels, labels);
 
-    /// <summary>Binds the in-progress gauge of this operation; <see langword="null"/> when not tracked.</summary>
-    internal IMetricSeries? BindInProgress(KeyValuePair<string, string>[]? labels, bool folded) =>
+    /// <summary>
+    /// Binds the in-progress gauge of this operation, shared with every other writer of the same series;
+    /// <see langword="null"/> when not tracked.
+    /// </summary>
+    internal InProgressGauge? BindInProgress(KeyValuePair<string, string>[]? labels, bool folded) =>
         _inProgressName is null ? null
-        : folded ? _backend.BindOverflow(_inProgressName)
-        : _backend.Bind(_inProgressName, _operationLabels, labels);
+        : _backend.InProgressOf(folded ? _backend.BindOverflow(_inProgressName) : _backend.Bind(_inProgressName, _operationLabels, labels));
 
     private OperationSeries Add(string[] argumentValues)
     {
@@ -163,7 +166,12 @@ public sealed class OperationMetrics
             // metric may have, the metric is full and every new set would fold anyway.
             if (_argumentSets >= _backend.CardinalityLimit)
             {
-                return _overflow ??= new OperationSeries(this, null, folded: true);
+                if (_overflow is null)
+                {
+                    Volatile.Write(ref _overflow, new OperationSeries(this, null, folded: true));
+                }
+
+                return _overflow;
             }
 
             var series = new OperationSeries(this, LabelsWith(argumentValues), folded: false);

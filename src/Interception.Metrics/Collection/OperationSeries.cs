@@ -29,7 +29,7 @@ internal sealed class OperationSeries
         _labels = labels;
         _folded = folded;
         _duration = operation.BindDuration(labels, folded);
-        _inProgress = operation.BindInProgress(labels, folded) is { } gauge ? new InProgressGauge(gauge) : null;
+        _inProgress = operation.BindInProgress(labels, folded);
         var http = operation.Kind == MetricKind.Http;
         _success = operation.BindCounter(http ? StatusCodes.ToText(200) : StatusCodes.ToText(OperationStatus.Success), labels, folded);
         _failed = operation.BindCounter(http ? StatusCodes.ToText(500) : StatusCodes.ToText(OperationStatus.Failed), labels, folded);

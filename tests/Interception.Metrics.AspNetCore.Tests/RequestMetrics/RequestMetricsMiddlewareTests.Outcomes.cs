@@ -109,6 +109,41 @@ public sealed partial class RequestMetricsMiddlewareTests
         Assert.Equal(202, request.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task InvokeAsync_TwoEndpointsWithOneRoutePatternInProgress_GaugeCountsBoth()
+    {
+        // As MVC's conventional routes have it: several endpoints, one route pattern, so one series.
+        var memory = new InMemoryMetricsBackend();
+        var collector = new MetricsCollectorService(memory);
+        collector.Backend.InitializeMetric(MetricCatalogue.InProgress(MetricKind.Http));
+        var otherOrders = new RouteEndpoint(
+            _ => Task.CompletedTask, RoutePatternFactory.Parse("/orders/{id:int}"), 0, EndpointMetadataCollection.Empty, "orders, again");
+        double? during = null;
+        RequestMetricsMiddleware? middleware = null;
+        middleware = new RequestMetricsMiddleware(
+            async context =>
+            {
+                if (context.GetEndpoint() == Orders)
+                {
+                    var inner = RoutedRequest();
+                    inner.SetEndpoint(otherOrders);
+                    await middleware!.InvokeAsync(inner);
+                }
+                else
+                {
+                    during = memory.GetGauge(MetricNames.HttpRequestsInProgress, ("method", "GET"), ("endpoint", "/orders/{id:int}"));
+                }
+            },
+            collector.Backend,
+            new RequestMetricsOptions { TrackInProgress = true },
+            NullLogger.Instance);
+
+        await middleware.InvokeAsync(RoutedRequest());
+
+        Assert.Equal(2, during);
+        Assert.Equal(0, memory.GetGauge(MetricNames.HttpRequestsInProgress, ("method", "GET"), ("endpoint", "/orders/{id:int}")));
+    }
+
     private static RequestMetricsMiddleware Middleware(RequestDelegate next, InMemoryMetricsBackend memory)
     {
         var collector = new MetricsCollectorService(memory);

@@ -1,7 +1,7 @@
 namespace Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 /// <summary>Runs what the test hands it.</summary>
-public sealed class Observed : IObserved
+public class Observed : IObserved
 {
     public int Publish(ChannelType type, bool urgent, string body) => body.Length;
 

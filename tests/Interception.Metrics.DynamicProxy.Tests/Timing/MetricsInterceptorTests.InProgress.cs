@@ -153,6 +153,26 @@ public partial class MetricsInterceptorTests
     }
 
     [Fact]
+    public void Intercept_TwoImplementationsShareAnInProgressSeries_GaugeCountsTheCallsOfBoth()
+    {
+        var harness = new InterceptorHarness();
+        var first = harness.ProxyOf<IObserved>(new Observed());
+        var second = harness.ProxyOf<IObserved>(new ObservedReplica());
+        double? Gauge() => harness.Memory.GetGauge(
+            MetricNames.DatabaseQueriesInProgress, ("operation", "select_posts"), ("shard", "eu"), ("channel_type", "Public"));
+        double? during = null;
+
+        first.Query(ChannelType.Public, () => second.Query(ChannelType.Public, () =>
+        {
+            during = Gauge();
+            return 1;
+        }));
+
+        Assert.Equal(2, during);
+        Assert.Equal(0, Gauge());
+    }
+
+    [Fact]
     public void Intercept_TrackInProgressFromManyThreads_ReturnsToZero()
     {
         var harness = new InterceptorHarness();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Interception.Metrics.Tests.Collection;
 
 /// <summary><see cref="OperationMetrics"/>, obtained from <see cref="MetricsCollectorService.BindOperation"/>.</summary>
@@ -192,5 +194,43 @@ public class OperationMetricsTests
         });
 
         Assert.Equal(0, _memory.GetGauge("database_queries_in_progress", ("operation", "op")));
+    }
+
+    [Fact]
+    public void IncrementInProgress_TwoBindingsOfOneOperation_GaugeCountsTheCallsOfBoth()
+    {
+        var first = _collector.BindOperation(MetricKind.Database, "op", trackInProgress: true);
+        var second = _collector.BindOperation(MetricKind.Database, "op", trackInProgress: true);
+
+        first.IncrementInProgress();
+        second.IncrementInProgress();
+        var both = _memory.GetGauge("database_queries_in_progress", ("operation", "op"));
+        first.DecrementInProgress();
+
+        Assert.Equal(2, both);
+        Assert.Equal(1, _memory.GetGauge("database_queries_in_progress", ("operation", "op")));
+    }
+
+    [Fact]
+    public void SeriesFor_NewSetPastTheCardinalityLimit_FindsTheOverflowWithoutAllocating()
+    {
+        var memory = new InMemoryMetricsBackend(cardinalityLimit: 1);
+        var collector = new MetricsCollectorService(new MultiMetricsBackend([memory], NullLogger<MultiMetricsBackend>.Instance, cardinalityLimit: 1));
+        var operation = collector.BindTimedOperation(MetricKind.Function, "Tenants.Get", null, "GET", trackInProgress: false, ["tenant"]);
+        string[] fits = ["a"], folds = ["b"], foldsToo = ["c"];
+        var bound = operation.SeriesFor(fits);
+        var overflow = operation.SeriesFor(folds);
+
+        var found = operation.SeriesFor(foldsToo);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            found = operation.SeriesFor(foldsToo);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotSame(bound, overflow);
+        Assert.Same(overflow, found);
+        Assert.Equal(0, allocated);
     }
 }
