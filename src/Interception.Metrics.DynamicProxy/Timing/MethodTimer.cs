@@ -136,8 +136,11 @@ internal sealed partial class MethodTimer : IInterceptor
         }
         catch (Exception exception)
         {
-            // Bookkeeping failed before the return value was replaced: the caller keeps the target's own value.
+            // Bookkeeping failed before the return value was replaced (its continuation could not be registered, so the
+            // call can never complete through it): the caller keeps the target's own value, the call goes unrecorded,
+            // and it still leaves the in-progress gauge and ends its activity.
             _reportFailure(exception);
+            End(call, null, 0);
         }
 
         if (activity is not null)

@@ -173,6 +173,19 @@ public partial class MetricsInterceptorTests
     }
 
     [Fact]
+    public void Intercept_ReturnValueCannotBeObserved_CallerGetsItAndTheCallLeavesTheGauge()
+    {
+        var harness = new InterceptorHarness();
+        var observed = harness.ProxyOf<IObserved>(new Observed());
+        var pending = new ValueTask<int>(new BrokenValueTaskSource(), 0);
+
+        var returned = observed.WorkValueAsync(pending);
+
+        Assert.Equal(pending, returned);
+        Assert.Equal(0, harness.Memory.GetGauge(MetricNames.FunctionCallsInProgress, ("function", "Observed.WorkValueAsync")));
+    }
+
+    [Fact]
     public void Intercept_TrackInProgressFromManyThreads_ReturnsToZero()
     {
         var harness = new InterceptorHarness();
