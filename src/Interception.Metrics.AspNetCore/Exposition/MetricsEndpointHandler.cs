@@ -38,7 +38,7 @@ internal sealed class MetricsEndpointHandler(MetricsCollectorService collector, 
         }
         catch (Exception exception) when (!ScrapeFailure.IsScraperGone(exception, context.RequestAborted))
         {
-            logger.LogWarning(exception, ScrapeFailure.LogMessage);
+            ScrapeFailure.Log(logger, exception);
             if (response.HasStarted)
             {
                 context.Abort();
@@ -47,7 +47,14 @@ internal sealed class MetricsEndpointHandler(MetricsCollectorService collector, 
 
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.ContentType = "text/plain; charset=utf-8";
-            await response.WriteAsync(ScrapeFailure.ResponseText, context.RequestAborted);
+            try
+            {
+                await response.WriteAsync(ScrapeFailure.ResponseText, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The scraper went away before the answer.
+            }
         }
         catch (OperationCanceledException)
         {

@@ -114,7 +114,14 @@ internal sealed class MetricServerHost : IDisposable, IAsyncDisposable
         }
         catch (Exception exception)
         {
-            _logger.LogWarning(exception, "Stopping the Prometheus metrics server at {Address} failed; it is disposed anyway.", Address);
+            try
+            {
+                _logger.LogWarning(exception, "Stopping the Prometheus metrics server at {Address} failed; it is disposed anyway.", Address);
+            }
+            catch (Exception)
+            {
+                // Disposal goes on whatever the logger does.
+            }
         }
         finally
         {

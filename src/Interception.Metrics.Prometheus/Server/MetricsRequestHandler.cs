@@ -58,14 +58,21 @@ internal sealed class MetricsRequestHandler(IMetricsExposition exposition, Prome
         }
         catch (Exception exception) when (!ScrapeFailure.IsScraperGone(exception, context.RequestAborted))
         {
-            logger.LogWarning(exception, ScrapeFailure.LogMessage);
+            ScrapeFailure.Log(logger, exception);
             if (response.HasStarted)
             {
                 context.Abort();
                 return;
             }
 
-            await AnswerAsync(response, StatusCodes.Status503ServiceUnavailable, ScrapeFailure.ResponseText.TrimEnd('\n'));
+            try
+            {
+                await AnswerAsync(response, StatusCodes.Status503ServiceUnavailable, ScrapeFailure.ResponseText.TrimEnd('\n'));
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The scraper went away before the answer.
+            }
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Interception.Metrics;
 
 /// <summary>
@@ -17,4 +19,17 @@ internal static class ScrapeFailure
     /// <summary>Whether <paramref name="exception"/> only says that the scraper went away.</summary>
     public static bool IsScraperGone(Exception exception, CancellationToken requestAborted) =>
         exception is OperationCanceledException && requestAborted.IsCancellationRequested;
+
+    /// <summary>Logs <see cref="LogMessage"/> with <paramref name="exception"/>; a logger that throws does not change the answer.</summary>
+    public static void Log(ILogger logger, Exception exception)
+    {
+        try
+        {
+            logger.LogWarning(exception, LogMessage);
+        }
+        catch (Exception)
+        {
+            // The scrape is still answered 503 or cut off; only the log entry is lost.
+        }
+    }
 }
