@@ -16,7 +16,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor TimedMethodNotOnInterface = Create(
         DiagnosticIds.TimedMethodNotOnInterface,
         "[MetricsTimer] on a method that no interface declares",
-        "[MetricsTimer] on '{0}' never takes effect: no interface of '{1}' declares it, and a timing proxy is reached only through interfaces",
+        "[MetricsTimer] on '{0}' never takes effect: no interface of {1} declares it, and a timing proxy is reached only through interfaces",
         Usage,
         DiagnosticSeverity.Warning,
         "A component is timed by a proxy (or decorator) that implements its interfaces; a method that implements no interface member is never called through it.");
