@@ -91,7 +91,7 @@ internal static class Descriptors
         "[MetricLabel] on parameter '{0}' of '{1}' is refused: {2}; the method is left untimed",
         Usage,
         DiagnosticSeverity.Warning,
-        "A [MetricLabel] parameter must be a string, an enum, a bool or an integer type (or a nullable one), passed by value, in or ref: other values are never turned into text, and an out parameter has no value when the call starts.");
+        "A [MetricLabel] parameter must be a string, an enum, a bool or an integer type (or a nullable one), or a type parameter of its class constrained to Enum, passed by value, in or ref: other values are never turned into text, and an out parameter has no value when the call starts. A method has at most eight [MetricLabel] parameters.");
 
     public static readonly DiagnosticDescriptor ArgumentLabelInvalidName = Create(
         DiagnosticIds.ArgumentLabelInvalidName,
