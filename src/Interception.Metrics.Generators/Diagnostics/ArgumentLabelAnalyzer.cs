@@ -6,8 +6,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Interception.Metrics.Generators.Diagnostics;
 
 /// <summary>
-/// Checks each [MetricLabel] parameter by the runtime's rules: a type it can record and not <c>out</c> (INTM010), a
-/// valid label name (INTM011), and a name that neither the kind's metrics nor the method's other labels use (INTM007).
+/// Checks each [MetricLabel] parameter by the runtime's rules: a type it can record, not <c>out</c> and no more than
+/// eight on one method (INTM010), a valid label name (INTM011), and a name that neither the kind's metrics nor the
+/// method's other labels use (INTM007).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArgumentLabelAnalyzer : DiagnosticAnalyzer
@@ -59,12 +60,16 @@ public sealed class ArgumentLabelAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        var labelCount = method.Parameters.Count(p => p.GetAttributes().Any(symbols.IsLabel));
+        var ordinal = 0;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.GetAttributes().FirstOrDefault(symbols.IsLabel) is not { } label)
             {
                 continue;
             }
+
+            ordinal++;
 
             var syntax = label.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             var location = syntax?.GetLocation() ?? parameter.Locations[0];
@@ -75,6 +80,15 @@ public sealed class ArgumentLabelAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ArgumentLabelUnsupported, location, parameter.Name, methodName, "an out parameter has no value when the call starts"));
             }
+            else if (ArgumentLabelTypes.IsMethodTypeParameter(parameter.Type))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ArgumentLabelUnsupported,
+                    location,
+                    parameter.Name,
+                    methodName,
+                    $"its type {parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)} is a type parameter of the method: its timing is bound once for the generic method, where that is no type a label can record (a type parameter of the class constrained to Enum is)"));
+            }
             else if (!ArgumentLabelTypes.IsSupported(parameter.Type, symbols))
             {
                 var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
@@ -84,6 +98,16 @@ public sealed class ArgumentLabelAnalyzer : DiagnosticAnalyzer
                     parameter.Name,
                     methodName,
                     $"its type {typeName} is not a string, an enum, a bool or an integer type (or a nullable one), and other values are never turned into text"));
+            }
+
+            if (ordinal > LabelRules.MaxArgumentLabels)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ArgumentLabelUnsupported,
+                    location,
+                    parameter.Name,
+                    methodName,
+                    $"the method has {labelCount} [MetricLabel] parameters, and a method records at most {LabelRules.MaxArgumentLabels}"));
             }
 
             var name = label.ConstructorArguments.Length == 1 ? label.ConstructorArguments[0].Value as string : null;

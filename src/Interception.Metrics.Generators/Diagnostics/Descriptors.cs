@@ -16,7 +16,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor TimedMethodNotOnInterface = Create(
         DiagnosticIds.TimedMethodNotOnInterface,
         "[MetricsTimer] on a method that no interface declares",
-        "[MetricsTimer] on '{0}' never takes effect: no interface of '{1}' declares it, and a timing proxy is reached only through interfaces",
+        "[MetricsTimer] on '{0}' never takes effect: no interface of {1} declares it, and a timing proxy is reached only through interfaces",
         Usage,
         DiagnosticSeverity.Warning,
         "A component is timed by a proxy (or decorator) that implements its interfaces; a method that implements no interface member is never called through it.");
@@ -91,7 +91,7 @@ internal static class Descriptors
         "[MetricLabel] on parameter '{0}' of '{1}' is refused: {2}; the method is left untimed",
         Usage,
         DiagnosticSeverity.Warning,
-        "A [MetricLabel] parameter must be a string, an enum, a bool or an integer type (or a nullable one), passed by value, in or ref: other values are never turned into text, and an out parameter has no value when the call starts.");
+        "A [MetricLabel] parameter must be a string, an enum, a bool or an integer type (or a nullable one), or a type parameter of its class constrained to Enum, passed by value, in or ref: other values are never turned into text, and an out parameter has no value when the call starts. A method has at most eight [MetricLabel] parameters.");
 
     public static readonly DiagnosticDescriptor ArgumentLabelInvalidName = Create(
         DiagnosticIds.ArgumentLabelInvalidName,

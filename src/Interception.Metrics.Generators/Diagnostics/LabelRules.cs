@@ -11,6 +11,9 @@ internal static class LabelRules
 {
     public const string NameRule = "[a-zA-Z_][a-zA-Z0-9_]* (not starting with '__')";
 
+    /// <summary>The most [MetricLabel] parameters one method may have (the runtime's <c>ArgumentLabels.MaxPerMethod</c>).</summary>
+    public const int MaxArgumentLabels = 8;
+
     private static readonly ImmutableArray<string> FunctionLabels = ImmutableArray.Create("function", "status", "le");
     private static readonly ImmutableArray<string> HttpLabels = ImmutableArray.Create("method", "endpoint", "status", "le");
     private static readonly ImmutableArray<string> DatabaseLabels = ImmutableArray.Create("operation", "status", "le");

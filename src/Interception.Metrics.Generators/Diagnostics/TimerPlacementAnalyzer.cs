@@ -9,7 +9,8 @@ namespace Interception.Metrics.Generators.Diagnostics;
 /// <summary>
 /// Reports a [MetricsTimer] that a timing proxy can never reach: on a method no interface declares (INTM001), on a
 /// static, non-public or local method (INTM002), on a class with no interface (INTM004) or whose interfaces the proxy
-/// assembly cannot see (INTM005); and an accessor timed under its compiler name (INTM003).
+/// assembly cannot see (INTM005); and an accessor timed under its compiler name (INTM003). An unsealed class counts as
+/// reached through the interfaces of the classes of the same compilation that derive from it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
@@ -29,7 +30,8 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeType(c, symbols), SymbolKind.NamedType);
+            var derivedClasses = new DerivedClasses(start.Compilation.Assembly);
+            start.RegisterSymbolAction(c => AnalyzeType(c, symbols, derivedClasses), SymbolKind.NamedType);
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeLocalMethod(c, symbols),
                 SyntaxKind.LocalFunctionStatement,
@@ -38,7 +40,7 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols, DerivedClasses derivedClasses)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind == TypeKind.Interface)
@@ -47,7 +49,7 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
         }
         else if (type.TypeKind == TypeKind.Class)
         {
-            AnalyzeClass(context, symbols, type);
+            AnalyzeClass(context, symbols, derivedClasses, type);
         }
     }
 
@@ -78,7 +80,7 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeClass(SymbolAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol type)
+    private static void AnalyzeClass(SymbolAnalysisContext context, KnownSymbols symbols, DerivedClasses derivedClasses, INamedTypeSymbol type)
     {
         var classTimer = symbols.TimerOn(type);
         var timedMethods = type.GetMembers().OfType<IMethodSymbol>()
@@ -90,9 +92,23 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // An abstract class is registered through a derived class, which may add the interfaces.
-        var interfaces = type.AllInterfaces.Where(symbols.CanCarryTiming).ToArray();
+        // An abstract class is registered through a derived class, which may be of another assembly and add the interfaces.
         var concrete = type.IsStatic || !type.IsAbstract;
+        var interfaces = type.AllInterfaces.Where(symbols.CanCarryTiming).ToArray();
+        var reaching = (INamedTypeSymbol[])[type];
+        if (concrete && !type.IsSealed && !type.IsStatic
+            && (!interfaces.Any(ProxyAccess.IsAccessible) || timedMethods.Any(m => WhyUnreachable(m.Method) is null && !InterfaceReach.InterfacesReaching(type, m.Method).Any())))
+        {
+            // An unsealed class may be registered as a class of this compilation derived from it, whose interfaces can
+            // reach the class's methods: interface mapping finds an inherited method, and the attribute is inherited.
+            var derived = derivedClasses.Of(type, context.CancellationToken);
+            if (derived.Count > 0)
+            {
+                reaching = [type, .. derived];
+                interfaces = reaching.SelectMany(t => t.AllInterfaces).Where(symbols.CanCarryTiming).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToArray();
+            }
+        }
+
         var noInterface = concrete && interfaces.Length == 0;
         if (noInterface)
         {
@@ -117,17 +133,15 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
                     $"'{Display(method)}'",
                     reason);
             }
-            else if (!InterfaceReach.InterfacesReaching(type, method).Any())
+            else if (reaching.FirstOrDefault(t => InterfaceReach.InterfacesReaching(t, method).Any()) is { } reached)
+            {
+                ReportAccessor(context, timer!, method, reached);
+            }
+            else if (concrete && !noInterface)
             {
                 // A class with no interface at all is reported once, on the class (INTM004).
-                if (concrete && !noInterface)
-                {
-                    Report(context, Descriptors.TimedMethodNotOnInterface, timer!, method, null, Display(method), Display(type));
-                }
-            }
-            else
-            {
-                ReportAccessor(context, timer!, method, type);
+                var which = reaching.Length > 1 ? $"'{Display(type)}' or of a class derived from it" : $"'{Display(type)}'";
+                Report(context, Descriptors.TimedMethodNotOnInterface, timer!, method, null, Display(method), which);
             }
         }
     }

@@ -61,6 +61,87 @@ public class ArgumentLabelAnalyzerTests
         Sources.MetricLabelAttribute);
 
     [Fact]
+    public Task Analyze_ParameterOfAClassTypeParameterConstrainedToAnEnum_ReportsNothing() => Verify.VerifyAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+        using Interception.Metrics;
+
+        public interface IHandler<TKind> where TKind : struct, Enum
+        {
+            [MetricsTimer]
+            Task Handle([MetricLabel("kind")] TKind kind);
+        }
+
+        // Closed when the component is built (Handler<ChannelType>): the runtime sees an enum.
+        public sealed class Handler<TKind> : IHandler<TKind> where TKind : struct, Enum
+        {
+            public Task Handle([MetricLabel("kind")] TKind kind) => Task.CompletedTask;
+        }
+
+        public sealed class Outer<TKind, TState> where TKind : Enum where TState : struct, TKind
+        {
+            public interface INested
+            {
+                [MetricsTimer]
+                void Run([MetricLabel("kind")] TKind kind, [MetricLabel("state")] TState? state);
+            }
+        }
+        """,
+        Sources.MetricLabelAttribute);
+
+    [Fact]
+    public Task Analyze_ParameterOfATypeParameterTheRuntimeSeesUnbound_ReportsInterm010() => Verify.VerifyAsync(
+        """
+        using System;
+        using Interception.Metrics;
+
+        public interface IHandler<T>
+        {
+            // Nothing makes T an enum: Handler<object> would be refused.
+            [MetricsTimer]
+            void Handle([{|INTM010:MetricLabel("value")|}] T value);
+
+            // The plan is bound to the generic method's definition, where TKind is no enum.
+            [MetricsTimer]
+            void Route<TKind>([{|INTM010:MetricLabel("kind")|}] TKind kind) where TKind : struct, Enum;
+        }
+        """,
+        Sources.MetricLabelAttribute);
+
+    [Fact]
+    public Task Analyze_MoreThanEightLabelParameters_ReportsInterm010PastTheEighth() => Verify.VerifyAsync(
+        """
+        using Interception.Metrics;
+
+        public interface IPublisher
+        {
+            [MetricsTimer]
+            void Eight(
+                [MetricLabel("a")] int a, [MetricLabel("b")] int b, [MetricLabel("c")] int c, [MetricLabel("d")] int d,
+                [MetricLabel("e")] int e, [MetricLabel("f")] int f, [MetricLabel("g")] int g, [MetricLabel("h")] int h,
+                string payload);
+
+            [MetricsTimer]
+            void Ten(
+                [MetricLabel("a")] int a, [MetricLabel("b")] int b, [MetricLabel("c")] int c, string payload,
+                [MetricLabel("d")] int d, [MetricLabel("e")] int e, [MetricLabel("f")] int f, [MetricLabel("g")] int g,
+                [MetricLabel("h")] int h, [{|INTM010:MetricLabel("i")|}] int i, [{|INTM010:MetricLabel("j")|}] int j);
+        }
+
+        public sealed class Publisher : IPublisher
+        {
+            public void Eight(int a, int b, int c, int d, int e, int f, int g, int h, string payload) { }
+
+            public void Ten(
+                [MetricLabel("a")] int a, [MetricLabel("b")] int b, [MetricLabel("c")] int c, string payload,
+                [MetricLabel("d")] int d, [MetricLabel("e")] int e, [MetricLabel("f")] int f, [MetricLabel("g")] int g,
+                [MetricLabel("h")] int h, [{|INTM010:MetricLabel("i")|}] int i, [{|INTM010:MetricLabel("j")|}] int j) { }
+        }
+        """,
+        Sources.MetricLabelAttribute);
+
+    [Fact]
     public Task Analyze_InvalidLabelName_ReportsInterm011() => Verify.VerifyAsync(
         """
         using Interception.Metrics;

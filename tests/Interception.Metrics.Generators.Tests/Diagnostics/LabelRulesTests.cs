@@ -1,5 +1,6 @@
 using System.Reflection;
 using Interception.Metrics.Generators.Diagnostics;
+using Interception.Metrics.Generators.Tests.Verification;
 
 namespace Interception.Metrics.Generators.Tests.Diagnostics;
 
@@ -64,6 +65,25 @@ public class LabelRulesTests
         Assert.Equal(histograms[MetricNames.DatabaseQueryDuration], LabelRules.NameLabel(nameof(MetricKind.Database)));
         Assert.Equal(histograms[MetricNames.TelegramApiRequestDuration], LabelRules.NameLabel(nameof(MetricKind.TelegramApi)));
         Assert.Equal(histograms[MetricNames.BackgroundTaskDuration], LabelRules.NameLabel(nameof(MetricKind.BackgroundTask)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void MaxArgumentLabels_RuntimeBindingThatManyAndOneMore_AcceptsTheLimitAndRefusesPastIt(int extra)
+    {
+        var count = LabelRules.MaxArgumentLabels + extra;
+        var parameters = string.Join(", ", Enumerable.Range(0, count).Select(i => $"[MetricLabel(\"l{i}\")] int p{i}"));
+        var (_, assembly) = RuntimeBinding.Compile($$"""
+            using Interception.Metrics;
+
+            public interface ILabels { [MetricsTimer] void Call({{parameters}}); }
+            """);
+        var service = assembly.GetType("ILabels", throwOnError: true)!;
+
+        var bound = RuntimeBinding.ArgumentLabels(service, service.GetMethod("Call")!);
+
+        Assert.Equal(extra == 0 ? count : null, bound);
     }
 
     [Theory]

@@ -155,6 +155,100 @@ public class TimerPlacementAnalyzerTests
         """);
 
     [Fact]
+    public Task Analyze_UnsealedBaseReachedThroughADerivedClassInterface_ReportsNothing() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+        using Interception.Metrics;
+
+        // Registered as UserRepository.As<IUserRepository>(): IUserRepository.SaveAsync maps to RepositoryBase.SaveAsync.
+        public class RepositoryBase
+        {
+            [MetricsTimer] public virtual Task SaveAsync() => Task.CompletedTask;
+        }
+
+        public interface IUserRepository { Task SaveAsync(); }
+
+        public class UserRepository : RepositoryBase, IUserRepository { }
+
+        // Interface mapping reaches a non-virtual base method too.
+        public class AuditBase { [MetricsTimer(MetricKind.Database)] public void Write() { } }
+        public interface IAudit { void Write(); }
+        public sealed class Audit : AuditBase, IAudit { }
+
+        // The derived class overrides the method: the override inherits the attribute.
+        public class CacheBase { [MetricsTimer] public virtual int Get() => 0; }
+        public interface ICache { int Get(); }
+        public sealed class Cache : CacheBase, ICache { public override int Get() => 1; }
+
+        // A type-level timer, reached through a class two levels down.
+        [MetricsTimer]
+        public class JobBase { public void Run() { } }
+        public class ScheduledJob : JobBase { }
+        public interface IJob { void Run(); }
+        public sealed class NightlyJob : ScheduledJob, IJob { }
+
+        // A generic base, closed by the derived class.
+        public class StoreBase<T> { [MetricsTimer] public T Load() => default!; }
+        public interface IStore<T> { T Load(); }
+        public sealed class IntStore : StoreBase<int>, IStore<int> { }
+
+        // The base's own interface is internal; the derived class's public one reaches the method.
+        internal interface IWorkerInternals { void Reset(); }
+        public class WorkerBase : IWorkerInternals { [MetricsTimer] public void Work() { } public void Reset() { } }
+        public interface IWorker { void Work(); }
+        public sealed class Worker : WorkerBase, IWorker { }
+        """);
+
+    [Fact]
+    public Task Analyze_UnsealedClassNoDerivedClassReaches_ReportsInterm001AndInterm004() => Verify.VerifyAsync("""
+        using Interception.Metrics;
+
+        // Nothing derives from it: it can only be registered as itself.
+        public class {|INTM004:Reports|}
+        {
+            [MetricsTimer] public void Render() { }
+        }
+
+        // A derived class without an interface brings none.
+        [MetricsTimer]
+        public class {|INTM004:ExportBase|} { public void Export() { } }
+        public sealed class CsvExport : ExportBase { }
+
+        // The derived class hides the method: its interface reaches the new one, never the base's.
+        public class ShippingBase
+        {
+            [{|INTM001:MetricsTimer|}]
+            public void Ship() { }
+        }
+
+        public interface IShipping { void Ship(); }
+
+        public sealed class Shipping : ShippingBase, IShipping { public new void Ship() { } }
+
+        // The derived classes' interfaces declare other methods.
+        public interface ITracking { void Track(); }
+        public class TrackingBase : ITracking
+        {
+            public void Track() { }
+
+            [{|INTM001:MetricsTimer|}]
+            public virtual void Forget() { }
+        }
+
+        public class Tracking : TrackingBase, System.IComparable { public int CompareTo(object? other) => 0; }
+        public sealed class DailyTracking : Tracking { public override void Forget() { } }
+
+        // Private stays unreachable whatever derives from the class.
+        public class ChannelsBase
+        {
+            [{|INTM002:MetricsTimer|}]
+            private void Load() { }
+        }
+
+        public interface IChannels { void Load(); }
+        public sealed class Channels : ChannelsBase, IChannels { public void Load() { } }
+        """);
+
+    [Fact]
     public Task Analyze_TimedClassWithoutInterface_ReportsInterm004OnTheClassOnly() => Verify.VerifyAsync("""
         using System;
         using Interception.Metrics;
