@@ -1,3 +1,4 @@
+using Interception.Metrics.Backends.Striping;
 using Prometheus;
 
 namespace Interception.Metrics.Prometheus;
@@ -8,24 +9,43 @@ namespace Interception.Metrics.Prometheus;
 /// </summary>
 internal sealed class StripedCounterSeries(Counter.Child child, MetricValueGuard guard) : IMetricSeries, IFoldedSeries
 {
-    private readonly StripedCells _cells = new(1);
+    // A count of recordings and their sum (the bits of a double).
+    private const int Count = StripedCells.FirstValue;
+    private const int Sum = StripedCells.FirstValue + 1;
+
+    private readonly StripedCells _cells = new(2);
 
     public void Record(double value)
     {
         if (guard.Accept(value))
         {
-            _cells.Add(0, value);
+            var cell = _cells.Enter();
+            cell[Count]++;
+            cell[Sum] = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(cell[Sum]) + value);
+            StripedCells.Exit(cell);
         }
     }
 
     public void Fold()
     {
-        Span<long> counts = stackalloc long[1];
-        Span<double> sums = stackalloc double[1];
-        _cells.Drain(counts, sums);
-        if (counts[0] != 0)
+        long count = 0;
+        var sum = 0.0;
+        for (var i = 0; i < _cells.CellCount; i++)
         {
-            child.Inc(sums[0]);
+            if (_cells.Cell(i) is { } cell)
+            {
+                StripedCells.EnterCell(cell);
+                count += cell[Count];
+                sum += BitConverter.Int64BitsToDouble(cell[Sum]);
+                cell[Count] = 0;
+                cell[Sum] = 0;
+                StripedCells.Exit(cell);
+            }
+        }
+
+        if (count != 0)
+        {
+            child.Inc(sum);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Interception.Metrics.Backends.Striping;
 using Interception.Metrics.Prometheus.Exemplars;
 using Prometheus;
 
@@ -28,6 +29,7 @@ internal sealed class StripedHistogramSeries : IMetricSeries, IFoldedSeries
     private readonly bool _exemplars;
     private readonly double[] _bounds;
     private readonly StripedCells _cells;
+    private readonly int _slots;
 
     /// <param name="child">The prometheus-net child.</param>
     /// <param name="guard">The metric's value rule.</param>
@@ -39,7 +41,9 @@ internal sealed class StripedHistogramSeries : IMetricSeries, IFoldedSeries
         _guard = guard;
         _exemplars = exemplars;
         _bounds = buckets.Count > 0 && double.IsPositiveInfinity(buckets[^1]) ? [.. buckets] : [.. buckets, double.PositiveInfinity];
-        _cells = new StripedCells(_bounds.Length);
+        // Per bucket, a count and a sum (the bits of a double): cell[FirstValue + bucket], cell[FirstValue + slots + bucket].
+        _slots = _bounds.Length;
+        _cells = new StripedCells(2 * _slots);
     }
 
     public void Record(double value)
@@ -61,15 +65,21 @@ internal sealed class StripedHistogramSeries : IMetricSeries, IFoldedSeries
             bucket++;
         }
 
-        _cells.Add(bucket, value);
+        var cell = _cells.Enter();
+        cell[StripedCells.FirstValue + bucket]++;
+        ref var sum = ref cell[StripedCells.FirstValue + _slots + bucket];
+        sum = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(sum) + value);
+        StripedCells.Exit(cell);
     }
 
     public void Fold()
     {
-        var slots = _cells.Slots;
+        var slots = _slots;
         var counts = slots <= StackSlots ? stackalloc long[StackSlots] : new long[slots];
         var sums = slots <= StackSlots ? stackalloc double[StackSlots] : new double[slots];
-        _cells.Drain(counts[..slots], sums[..slots]);
+        counts.Clear();
+        sums.Clear();
+        Drain(counts, sums);
         for (var bucket = 0; bucket < slots; bucket++)
         {
             var count = counts[bucket];
@@ -96,6 +106,29 @@ internal sealed class StripedHistogramSeries : IMetricSeries, IFoldedSeries
             {
                 _child.Observe(mean, count);
             }
+        }
+    }
+
+    /// <summary>Moves every cell's counts and sums into <paramref name="counts"/> and <paramref name="sums"/>, leaving the cells at zero.</summary>
+    private void Drain(Span<long> counts, Span<double> sums)
+    {
+        for (var i = 0; i < _cells.CellCount; i++)
+        {
+            if (_cells.Cell(i) is not { } cell)
+            {
+                continue;
+            }
+
+            StripedCells.EnterCell(cell);
+            for (var bucket = 0; bucket < _slots; bucket++)
+            {
+                counts[bucket] += cell[StripedCells.FirstValue + bucket];
+                sums[bucket] += BitConverter.Int64BitsToDouble(cell[StripedCells.FirstValue + _slots + bucket]);
+                cell[StripedCells.FirstValue + bucket] = 0;
+                cell[StripedCells.FirstValue + _slots + bucket] = 0;
+            }
+
+            StripedCells.Exit(cell);
         }
     }
 
