@@ -60,6 +60,7 @@ internal static class ThroughputMode
         var rates = contenders.ToDictionary(c => c, _ => cases.ToDictionary(c => c, _ => new List<double>()));
         var perCpu = contenders.ToDictionary(c => c, _ => cases.ToDictionary(c => c, _ => new List<double>()));
         var cores = contenders.ToDictionary(c => c, _ => cases.ToDictionary(c => c, _ => new List<double>()));
+        var collections = contenders.ToDictionary(c => c, _ => cases.ToDictionary(c => c, _ => new List<double>()));
         var made = contenders.ToDictionary(c => c, _ => 0L);
         var loadBefore = LoadAverage();
         var started = DateTime.UtcNow;
@@ -72,13 +73,16 @@ internal static class ThroughputMode
             }
         }
 
+        // Each contender runs its cases back to back, so that the ratio of a case to the one-thread case of the same
+        // repetition compares runs made seconds apart, under about the same load.
         for (var repetition = 0; repetition < repetitions; repetition++)
         {
-            foreach (var @case in cases)
+            foreach (var contender in contenders)
             {
-                foreach (var contender in contenders)
+                foreach (var @case in cases)
                 {
-                    var (rate, calls, cpuSeconds) = ThroughputRun.Measure(Calls(contender, @case), duration);
+                    var (rate, calls, cpuSeconds, gen0) = ThroughputRun.Measure(Calls(contender, @case), duration);
+                    collections[contender][@case].Add(gen0 * rate / calls);
                     rates[contender][@case].Add(rate);
                     perCpu[contender][@case].Add(calls / cpuSeconds);
                     cores[contender][@case].Add(cpuSeconds * rate / calls);
@@ -93,20 +97,21 @@ internal static class ThroughputMode
             .AppendLine(CultureInfo.InvariantCulture, $"Throughput: {repetitions} repetitions x {duration.TotalSeconds:0.###} s per case, contenders in turn; {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}")
             .AppendLine(CultureInfo.InvariantCulture, $"Started {started:yyyy-MM-dd HH:mm} UTC; load average before {loadBefore}, after {LoadAverage()}.")
             .AppendLine()
-            .AppendLine("Cores used: the threads' processor seconds over the wall time, how many cores the machine gave them on average. Per-CPU rate: calls per second of processor time, what a call costs while its thread runs. The last column is the throughput the threads would have with a core each if every call cost what it cost here.")
+            .AppendLine("/ 1 thread: each repetition's rate over the same contender's 1-thread rate of that repetition (run seconds apart), median and range over the repetitions. Cores used: the threads' processor seconds over the wall time, how many cores the machine gave them on average. Per-CPU rate: calls per second of processor time, what a call costs while its thread runs. The last column is the throughput the threads would have with a core each if every call cost what it cost here. A gen0 collection stops every thread of the process.")
             .AppendLine()
-            .AppendLine("| contender | threads | series | median M calls/s | range (min-max) | median / 1-thread median | cores used (median) | median M calls per CPU-second | range (min-max) | threads x per-CPU rate / 1-thread per-CPU rate |")
-            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| contender | threads | series | median M calls/s | range (min-max) | / 1 thread, same repetition: median (range) | cores used (median) | median M calls per CPU-second | range (min-max) | threads x per-CPU rate / 1-thread per-CPU rate | gen0 GCs/s (median) |")
+            .AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var contender in contenders)
         {
-            var single = Median(rates[contender][(1, true)]);
+            var single = rates[contender][(1, true)];
             var singlePerCpu = Median(perCpu[contender][(1, true)]);
             foreach (var @case in cases)
             {
                 var values = rates[contender][@case];
                 var efficiency = perCpu[contender][@case];
+                var paired = values.Zip(single, (rate, one) => rate / one).ToList();
                 table.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {contender.Name} | {@case.Threads} | {(@case.Same ? "same" : "own")} | {Median(values) / 1e6:F2} | {values.Min() / 1e6:F2}-{values.Max() / 1e6:F2} | {Median(values) / single:F2} x | {Median(cores[contender][@case]):F2} | {Median(efficiency) / 1e6:F2} | {efficiency.Min() / 1e6:F2}-{efficiency.Max() / 1e6:F2} | {@case.Threads * Median(efficiency) / singlePerCpu:F2} x |");
+                    $"| {contender.Name} | {@case.Threads} | {(@case.Same ? "same" : "own")} | {Median(values) / 1e6:F2} | {values.Min() / 1e6:F2}-{values.Max() / 1e6:F2} | {Median(paired):F2} x ({paired.Min():F2}-{paired.Max():F2}) | {Median(cores[contender][@case]):F2} | {Median(efficiency) / 1e6:F2} | {efficiency.Min() / 1e6:F2}-{efficiency.Max() / 1e6:F2} | {@case.Threads * Median(efficiency) / singlePerCpu:F2} x | {Median(collections[contender][@case]):F0} |");
             }
         }
 

@@ -14,9 +14,9 @@ internal static class ThroughputRun
 
     /// <summary>
     /// Runs <paramref name="calls"/> (one per thread) for <paramref name="duration"/> and returns the calls per second,
-    /// how many calls were made, and the processor seconds the threads used.
+    /// how many calls were made, the processor seconds the threads used, and how many gen0 collections ran.
     /// </summary>
-    public static (double CallsPerSecond, long Calls, double CpuSeconds) Measure(IReadOnlyList<Func<int, int>> calls, TimeSpan duration)
+    public static (double CallsPerSecond, long Calls, double CpuSeconds, int Collections) Measure(IReadOnlyList<Func<int, int>> calls, TimeSpan duration)
     {
         var threads = calls.Count;
         var counts = new long[threads];
@@ -44,6 +44,7 @@ internal static class ThroughputRun
         }
 
         ready.Wait();
+        var collections = GC.CollectionCount(0);
         var start = Stopwatch.GetTimestamp();
         go.Set();
         Thread.Sleep(duration);
@@ -55,7 +56,7 @@ internal static class ThroughputRun
 
         var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var total = counts.Sum();
-        return (total / elapsed, total, cpu.Sum());
+        return (total / elapsed, total, cpu.Sum(), GC.CollectionCount(0) - collections);
     }
 
     private static long Loop(Func<int, int> call, StrongBox<bool> stop)
