@@ -18,7 +18,8 @@ internal static class ThroughputMode
     {
         var duration = TimeSpan.FromSeconds(1);
         var repetitions = 5;
-        int[] threads = [.. new[] { 1, 2, Environment.ProcessorCount, 2 * Environment.ProcessorCount }.Distinct().Order()];
+        // One series each needs a lane per thread: at most LaneCalculator.Lanes threads.
+        int[] threads = [.. new[] { 1, 2, Environment.ProcessorCount, 2 * Environment.ProcessorCount }.Where(t => t <= Targets.LaneCalculator.Lanes).Distinct().Order()];
         HashSet<string>? only = null;
         for (var i = 0; i < args.Count; i++)
         {
