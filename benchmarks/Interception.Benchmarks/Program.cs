@@ -5,7 +5,8 @@ namespace Interception.Benchmarks;
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release --project benchmarks/Interception.Benchmarks -- --filter '*'</c>.
 /// Exits with 1 when a benchmark failed (a throwing setup, a build error, a validation error), so that CI's dry
-/// run catches a suite that rotted. <c>-- --paired</c> runs <see cref="Paired.ObservationPairs"/> instead.
+/// run catches a suite that rotted. <c>-- --paired</c> runs <see cref="Paired.ObservationPairs"/> instead, and
+/// <c>-- --throughput</c> the multi-threaded throughput mode (<see cref="Throughput.ThroughputMode"/>).
 /// </summary>
 internal static class Program
 {
@@ -14,6 +15,12 @@ internal static class Program
         if (args is ["--paired"])
         {
             Console.WriteLine(Paired.ObservationPairs.Run());
+            return 0;
+        }
+
+        if (args is ["--throughput", .. var options])
+        {
+            Console.WriteLine(Throughput.ThroughputMode.Run(options));
             return 0;
         }
 

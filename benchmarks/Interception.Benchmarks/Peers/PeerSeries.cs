@@ -13,7 +13,9 @@ public sealed class PeerSeries
 
     private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    public PeerSeries()
+    /// <summary>Creates the two series in a registry of their own and binds the children of <paramref name="function"/>.</summary>
+    /// <param name="function">The function label of the bound children.</param>
+    public PeerSeries(string function = FunctionName)
     {
         var factory = global::Prometheus.Metrics.WithCustomRegistry(global::Prometheus.Metrics.NewCustomRegistry());
         factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
@@ -22,9 +24,9 @@ public sealed class PeerSeries
             "function_duration_seconds",
             "Function duration.",
             new HistogramConfiguration { LabelNames = ["function"], Buckets = Buckets });
-        Success = Calls.WithLabels(FunctionName, "success");
-        Failed = Calls.WithLabels(FunctionName, "failed");
-        BoundDuration = Duration.WithLabels(FunctionName);
+        Success = Calls.WithLabels(function, "success");
+        Failed = Calls.WithLabels(function, "failed");
+        BoundDuration = Duration.WithLabels(function);
     }
 
     /// <summary>The counter, for peers that bind per call.</summary>

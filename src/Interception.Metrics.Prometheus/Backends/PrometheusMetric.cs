@@ -25,20 +25,24 @@ internal sealed class PrometheusMetric
     private readonly string[] _labelNames;
     private readonly Collector _collector;
     private readonly Dictionary<string, Collector> _withConstantLabels = new(StringComparer.Ordinal);
+    private readonly SeriesFolder _folder;
 
     /// <param name="definition">The declared metric.</param>
     /// <param name="guard">Its value rule.</param>
     /// <param name="factory">Creates its collectors (exemplars off).</param>
     /// <param name="defaultBuckets">Buckets of a histogram whose definition has none.</param>
     /// <param name="exemplars">The exemplar behaviour of a histogram; <see langword="null"/> for none.</param>
+    /// <param name="folder">Folds the counter and histogram series into their children at each collection.</param>
     public PrometheusMetric(
         MetricDefinition definition,
         MetricValueGuard guard,
         IMetricFactory factory,
         IReadOnlyList<double> defaultBuckets,
-        ExemplarBehavior? exemplars)
+        ExemplarBehavior? exemplars,
+        SeriesFolder folder)
     {
         _exemplars = exemplars;
+        _folder = folder;
         _definition = definition;
         _guard = guard;
         _help = EscapeHelp(definition.Description);
@@ -52,7 +56,7 @@ internal sealed class PrometheusMetric
     {
         if (constantLabels.Count == 0)
         {
-            return Bind(_collector, [.. labelValues], _guard);
+            return Bind(_collector, [.. labelValues]);
         }
 
         var sorted = constantLabels.OrderBy(l => l.Key, StringComparer.Ordinal).ToArray();
@@ -77,7 +81,7 @@ internal sealed class PrometheusMetric
             _withConstantLabels.Add(key, collector);
         }
 
-        return Bind(collector, values, _guard);
+        return Bind(collector, values);
     }
 
     private Collector CreateCollector(string[] labelNames) => _definition.Type switch
@@ -97,14 +101,26 @@ internal sealed class PrometheusMetric
     private static string EscapeHelp(string help) =>
         help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private static IMetricSeries Bind(Collector collector, string[] values, MetricValueGuard guard) => collector switch
+    private IMetricSeries Bind(Collector collector, string[] values)
     {
-        Counter counter => new CounterSeries(Child(counter, values), guard),
-        Gauge gauge => new GaugeSeries(Child(gauge, values), guard),
-        Histogram histogram => new HistogramSeries(Child(histogram, values), guard),
-        Summary summary => new SummarySeries(Child(summary, values), guard),
-        _ => throw new InvalidOperationException($"Unexpected prometheus-net collector {collector.GetType()}."),
-    };
+        switch (collector)
+        {
+            case Counter counter:
+                var counted = new StripedCounterSeries(Child(counter, values), _guard);
+                _folder.Add(counted);
+                return counted;
+            case Histogram histogram:
+                var observed = new StripedHistogramSeries(Child(histogram, values), _guard, _buckets!, _exemplars is not null);
+                _folder.Add(observed);
+                return observed;
+            case Gauge gauge:
+                return new GaugeSeries(Child(gauge, values), _guard);
+            case Summary summary:
+                return new SummarySeries(Child(summary, values), _guard);
+            default:
+                throw new InvalidOperationException($"Unexpected prometheus-net collector {collector.GetType()}.");
+        }
+    }
 
     private static TChild Child<TChild>(Collector<TChild> collector, string[] values)
         where TChild : ChildBase =>

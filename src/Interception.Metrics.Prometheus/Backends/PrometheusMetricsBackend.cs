@@ -16,9 +16,12 @@ namespace Interception.Metrics;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each bound series wraps a cached prometheus-net child (<c>Counter.Child.Inc</c>, <c>Gauge.Child.Set</c>,
-/// <c>Histogram.Child.Observe</c>): recording is one virtual call plus prometheus-net's own work, with no lookup
-/// and no allocation. With <see cref="PrometheusMetricsBackendOptions.Exemplars"/> (the default), a histogram
+/// Each bound series wraps a cached prometheus-net child, with no lookup and no allocation per recording. A gauge or
+/// summary series sets or observes its child. A counter or histogram series records into cells of its own, one per
+/// processor once two threads meet on the series, so that threads recording the same series on different cores do
+/// not wait for each other's cache lines; every collection of the registry (a scrape, <see cref="GetMetricsOutput()"/>,
+/// or prometheus-net's own exporters on <see cref="Registry"/>) first adds what the cells hold to the children, so
+/// totals, bucket counts and sums are exact in every exposition. With <see cref="PrometheusMetricsBackendOptions.Exemplars"/> (the default), a histogram
 /// observation made inside a sampled <see cref="System.Diagnostics.Activity"/> (a timed call's, when tracing is on and
 /// something samples it) carries that activity's <c>trace_id</c> and <c>span_id</c> as an exemplar, written in the
 /// OpenMetrics exposition only; counters and gauges never read the trace context. A value the metric cannot
@@ -47,6 +50,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
     private readonly double[] _defaultBuckets;
     private readonly ExemplarBehavior? _exemplars;
     private readonly MetricServerHost? _server;
+    private readonly SeriesFolder _folder = new();
 
     /// <summary>Creates a backend with default options: its own registry, default buckets, no HTTP endpoint.</summary>
     public PrometheusMetricsBackend()
@@ -76,6 +80,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
         Registry = options.Registry ?? global::Prometheus.Metrics.NewCustomRegistry();
         _factory = global::Prometheus.Metrics.WithCustomRegistry(Registry);
         _factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
+        Registry.AddBeforeCollectCallback(_folder.Fold);
         if (options.ExemplarMinInterval < TimeSpan.Zero)
         {
             throw new ArgumentException($"The exemplar interval must not be negative: {options.ExemplarMinInterval}.", nameof(options));
@@ -150,7 +155,7 @@ public sealed class PrometheusMetricsBackend : MetricsBackend, IMetricsExpositio
 
     /// <inheritdoc />
     protected override void InitializeCore(MetricDefinition definition) =>
-        _metrics[definition.Name] = new PrometheusMetric(definition, ValueGuard(definition), _factory, _defaultBuckets, _exemplars);
+        _metrics[definition.Name] = new PrometheusMetric(definition, ValueGuard(definition), _factory, _defaultBuckets, _exemplars, _folder);
 
     /// <inheritdoc />
     protected override IMetricSeries CreateSeries(

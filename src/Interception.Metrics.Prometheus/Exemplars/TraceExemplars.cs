@@ -14,15 +14,19 @@ internal static class TraceExemplars
     private static readonly Exemplar.LabelKey TraceIdKey = Exemplar.Key("trace_id");
     private static readonly Exemplar.LabelKey SpanIdKey = Exemplar.Key("span_id");
 
-    /// <summary>The exemplar behaviour of a histogram: exemplars of sampled activities, at most one new one per series every <paramref name="minInterval"/>.</summary>
+    /// <summary>
+    /// The exemplar behaviour of a histogram: at most one new exemplar per series every <paramref name="minInterval"/>.
+    /// It has no default exemplar provider: the series hands the exemplar of a sampled activity to each observation
+    /// it makes there (<see cref="Of"/>), and observations folded in at collection carry none (the activity current
+    /// then is the collection's, not the call's).
+    /// </summary>
     public static ExemplarBehavior Behavior(TimeSpan minInterval) => new()
     {
-        DefaultExemplarProvider = FromSampledActivity,
+        DefaultExemplarProvider = null,
         NewExemplarMinInterval = minInterval,
     };
 
-    private static Exemplar FromSampledActivity(Collector metric, double value) =>
-        Activity.Current is { Recorded: true } activity
-            ? Exemplar.From(TraceIdKey.WithValue(activity.TraceId.ToHexString()), SpanIdKey.WithValue(activity.SpanId.ToHexString()))
-            : Exemplar.None;
+    /// <summary>The exemplar of a sampled <paramref name="activity"/>: its trace and span ids.</summary>
+    public static Exemplar Of(Activity activity) =>
+        Exemplar.From(TraceIdKey.WithValue(activity.TraceId.ToHexString()), SpanIdKey.WithValue(activity.SpanId.ToHexString()));
 }

@@ -181,6 +181,49 @@ public class InMemoryMetricsBackendTests
     }
 
     [Fact]
+    public async Task Record_EightThreadsOnOneSeriesWhileReading_ReadsGrowAndFinalCountSumMinMaxExact()
+    {
+        const int threads = 8;
+        const int perThread = 50_000;
+        var counter = _backend.Bind("jobs_total", ["a"]);
+        var histogram = _backend.Bind("job_seconds", ["a"]);
+        using var start = new Barrier(threads + 1);
+        var recording = Enumerable.Range(0, threads).Select(t => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < perThread; i++)
+                {
+                    // Thread t records (t + 1) / 4: exactly representable, so every partial sum is exact.
+                    histogram.Record((t + 1) * 0.25);
+                    counter.Record(1);
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        start.SignalAndWait();
+
+        var seen = new List<long>();
+        while (!recording.All(t => t.IsCompleted))
+        {
+            var sample = _backend.GetHistogram("job_seconds", ("queue", "a"));
+            Assert.InRange(sample.Count, 0, threads * perThread);
+            seen.Add(sample.Count);
+        }
+
+        await Task.WhenAll(recording);
+        var final = _backend.GetHistogram("job_seconds", ("queue", "a"));
+
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(threads * perThread, final.Count);
+        Assert.Equal(threads * perThread, _backend.GetCounter("jobs_total", ("queue", "a")));
+        Assert.Equal(perThread * 0.25 * (threads * (threads + 1) / 2), final.Sum);
+        Assert.Equal(0.25, final.Min);
+        Assert.Equal(threads * 0.25, final.Max);
+    }
+
+    [Fact]
     public void Constructor_Default_UsesDefaultCardinalityLimit() =>
         Assert.Equal(MetricsBackend.DefaultCardinalityLimit, new InMemoryMetricsBackend().CardinalityLimit);
 }
