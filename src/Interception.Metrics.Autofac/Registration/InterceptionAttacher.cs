@@ -110,15 +110,25 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             (context, next) =>
             {
                 next(context);
-                if (context.Instance is { } instance
-                    && steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
-                        ? new TimingStep(plan, this)
-                        : null) is { } step)
+                if (context.Instance is not { } instance)
                 {
-                    step.Wrap(context);
+                    return;
                 }
+
+                // Looked up here, so that a resolve of a type already decided allocates no closure.
+                if (!steps.TryGetValue(instance.GetType(), out var step))
+                {
+                    step = AddStep(steps, instance, serviceTypes, decorator);
+                }
+
+                step?.Wrap(context);
             });
     }
+
+    private TimingStep? AddStep(ConcurrentDictionary<Type, TimingStep?> steps, object instance, Type[] serviceTypes, bool decorator) =>
+        steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
+            ? new TimingStep(plan, this)
+            : null);
 
     private bool Examine(Guid registrationId)
     {
