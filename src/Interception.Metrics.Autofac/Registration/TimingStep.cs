@@ -24,6 +24,23 @@ internal sealed class TimingStep(ProxyPlan plan, InterceptionAttacher attacher)
         Wrap(context);
     }
 
+    /// <summary>
+    /// Generates the proxy type for instances of <paramref name="targetType"/> now, so that the first resolve does not
+    /// (<c>Metrics:WarmUp</c>). A type that cannot be proxied is reported and left untimed, as a resolve would.
+    /// </summary>
+    public void WarmUp(MetricsProxyFactory factory, Type targetType)
+    {
+        _factory ??= factory;
+        try
+        {
+            _activator = factory.ActivatorFor(plan, targetType);
+        }
+        catch (Exception exception)
+        {
+            Fail(exception);
+        }
+    }
+
     public void Wrap(ResolveRequestContext context)
     {
         var instance = context.Instance;
@@ -48,12 +65,17 @@ internal sealed class TimingStep(ProxyPlan plan, InterceptionAttacher attacher)
         }
         catch (Exception exception)
         {
-            if (Interlocked.Exchange(ref _failed, 1) == 0)
-            {
-                attacher.Warn(
-                    $"{plan.ImplementationType.FullName} is not timed: a timing proxy for it cannot be created ({exception.GetType().Name}: {exception.Message}). "
-                    + "It is returned as it is.");
-            }
+            Fail(exception);
+        }
+    }
+
+    private void Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _failed, 1) == 0)
+        {
+            attacher.Warn(
+                $"{plan.ImplementationType.FullName} is not timed: a timing proxy for it cannot be created ({exception.GetType().Name}: {exception.Message}). "
+                + "It is returned as it is.");
         }
     }
 

@@ -52,6 +52,9 @@ internal sealed class MetricsProxyFactory
         return new ProxyPlan(implementationType, interfaces, ownAttributesOnly, CanForwardToString(interfaces));
     }
 
+    /// <summary>How many activators this factory has made (one per plan and target type).</summary>
+    public int ActivatorCount => _activators.Count;
+
     /// <summary>Creates a proxy of <paramref name="target"/> implementing <paramref name="interfaces"/> (the first is the primary one).</summary>
     /// <param name="target">The instance to time; it may itself be a proxy.</param>
     /// <param name="interfaces">The interfaces the proxy implements.</param>
