@@ -1,6 +1,5 @@
 using Autofac;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Interception.Benchmarks.Reporting;
 using Interception.Benchmarks.Setup;
 using Interception.Benchmarks.Targets.Cold;
@@ -15,7 +14,6 @@ namespace Interception.Benchmarks.Scenarios;
 /// for them.
 /// </summary>
 [Config(typeof(ColdStartConfig))]
-[SimpleJob(RunStrategy.ColdStart, launchCount: 15, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class ColdFirstRequestBenchmarks
 {
     private IContainer _container = null!;

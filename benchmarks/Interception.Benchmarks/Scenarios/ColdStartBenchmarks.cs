@@ -1,6 +1,5 @@
 using Autofac;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Interception.Benchmarks.Reporting;
 using Interception.Benchmarks.Setup;
 using Interception.Benchmarks.Targets.Cold;
@@ -25,7 +24,6 @@ namespace Interception.Benchmarks.Scenarios;
 /// is no part of a start) and is checked in the cleanup.
 /// </remarks>
 [Config(typeof(ColdStartConfig))]
-[SimpleJob(RunStrategy.ColdStart, launchCount: 15, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class ColdStartBenchmarks
 {
     private IContainer? _last;
