@@ -1,6 +1,7 @@
 using Autofac;
 using BenchmarkDotNet.Attributes;
 using Castle.DynamicProxy;
+using Interception.Benchmarks.Reporting;
 using Interception.Benchmarks.Setup;
 using Interception.Benchmarks.Targets;
 
@@ -12,6 +13,7 @@ namespace Interception.Benchmarks.Scenarios;
 /// without the module.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(RoomToBuildConfig))]
 public class ResolveBenchmarks
 {
     private IContainer _withModule = null!;

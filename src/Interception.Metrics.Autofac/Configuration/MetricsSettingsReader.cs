@@ -11,7 +11,7 @@ internal static class MetricsSettingsReader
 {
     public const string SectionName = "Metrics";
 
-    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Tracing", "Backends"];
+    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Tracing", "WarmUp", "Backends"];
 
     public static MetricsSettings Read(IConfiguration configuration)
     {
@@ -31,6 +31,7 @@ internal static class MetricsSettingsReader
         return new MetricsSettings(
             ConfigurationValues.GetValue(section, "Enabled", true),
             ConfigurationValues.GetValue(section, "AutoIntercept", true),
+            ConfigurationValues.GetValue(section, "WarmUp", false),
             ConfigurationValues.GetInt32(section, "CardinalityLimit", MetricsBackend.DefaultCardinalityLimit, 1, 1_000_000),
             ReadBuckets(histogram.GetSection("Buckets")),
             ConfigurationValues.GetOptionalString(app, "Version"),

@@ -33,6 +33,7 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
     private readonly InterceptionAttacher? _parent = parent;
     private readonly Lock _gate = new();
     private readonly List<string> _pendingWarnings = [];
+    private readonly List<(TimingStep Step, Type TargetType)> _stepsByType = [];
     private ILogger? _logger;
 
     /// <summary>
@@ -72,6 +73,25 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
         Write(logger, warning);
     }
 
+    /// <summary>
+    /// Generates, through <paramref name="factory"/>, the proxy type of every timed component registered by type
+    /// (<c>Metrics:WarmUp</c>). Lambdas, instances and open generics are decided by the instance they activate, so
+    /// theirs are still generated at their first resolve.
+    /// </summary>
+    public void WarmUp(MetricsProxyFactory factory)
+    {
+        (TimingStep Step, Type TargetType)[] steps;
+        lock (_gate)
+        {
+            steps = [.. _stepsByType];
+        }
+
+        foreach (var (step, targetType) in steps)
+        {
+            step.WarmUp(factory, targetType);
+        }
+    }
+
     public void Attach(IComponentRegistration registration)
     {
         if (!enabled
@@ -95,6 +115,11 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             if (plan is not null)
             {
                 var step = new TimingStep(plan, this);
+                lock (_gate)
+                {
+                    _stepsByType.Add((step, registration.Activator.LimitType));
+                }
+
                 registration.PipelineBuilding += (_, pipeline) =>
                     pipeline.Use(PipelinePhase.Activation, MiddlewareInsertionMode.StartOfPhase, step.Execute);
             }
@@ -110,15 +135,25 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             (context, next) =>
             {
                 next(context);
-                if (context.Instance is { } instance
-                    && steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
-                        ? new TimingStep(plan, this)
-                        : null) is { } step)
+                if (context.Instance is not { } instance)
                 {
-                    step.Wrap(context);
+                    return;
                 }
+
+                // Looked up here, so that a resolve of a type already decided allocates no closure.
+                if (!steps.TryGetValue(instance.GetType(), out var step))
+                {
+                    step = AddStep(steps, instance, serviceTypes, decorator);
+                }
+
+                step?.Wrap(context);
             });
     }
+
+    private TimingStep? AddStep(ConcurrentDictionary<Type, TimingStep?> steps, object instance, Type[] serviceTypes, bool decorator) =>
+        steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
+            ? new TimingStep(plan, this)
+            : null);
 
     private bool Examine(Guid registrationId)
     {

@@ -117,7 +117,14 @@ public sealed class MetricsModule : Module
         // even when a child scope with a module of its own activates them.
         Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>()))).Keyed<MetricsProxyFactory>(attacher);
 
-        builder.RegisterBuildCallback(scope => attacher.ReportTo(Loggers(scope).CreateLogger<MetricsModule>()));
+        builder.RegisterBuildCallback(scope =>
+        {
+            attacher.ReportTo(Loggers(scope).CreateLogger<MetricsModule>());
+            if (settings.Enabled && settings.WarmUp)
+            {
+                attacher.WarmUp(scope.ResolveKeyed<MetricsProxyFactory>(attacher));
+            }
+        });
     }
 
     /// <summary>Adds the timing step to components that carry timing attributes, when this module owns their scope.</summary>

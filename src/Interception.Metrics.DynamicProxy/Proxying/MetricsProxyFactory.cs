@@ -6,7 +6,8 @@ namespace Interception.Metrics.Proxying;
 /// <summary>
 /// Creates interface proxies that time a target's <see cref="MetricsTimerAttribute"/> methods. All factories
 /// share one <see cref="ProxyGenerator"/>, so each proxy type is generated once per process; nothing else is
-/// shared between containers.
+/// shared between containers. A plan's proxies are built by a <see cref="ProxyActivator"/> made once per plan and
+/// target type (<see cref="ActivatorFor"/>), so creating one is a constructor call.
 /// </summary>
 internal sealed class MetricsProxyFactory
 {
@@ -17,6 +18,9 @@ internal sealed class MetricsProxyFactory
     private readonly MetricsInterceptorSelector _selector;
     private readonly MetricsInterceptorSelector _ownAttributesSelector;
     private readonly ConcurrentDictionary<(Type Type, bool OwnAttributesOnly, bool ForwardsToString), ProxyGenerationOptions> _options = new();
+
+    // By plan identity: a plan is made once per registration (or activated type), so this holds one entry for each.
+    private readonly ConcurrentDictionary<(ProxyPlan Plan, Type TargetType), ProxyActivator> _activators = new();
 
     public MetricsProxyFactory(MetricsInterceptor interceptor)
     {
@@ -48,27 +52,39 @@ internal sealed class MetricsProxyFactory
         return new ProxyPlan(implementationType, interfaces, ownAttributesOnly, CanForwardToString(interfaces));
     }
 
+    /// <summary>How many activators this factory has made (one per plan and target type).</summary>
+    public int ActivatorCount => _activators.Count;
+
     /// <summary>Creates a proxy of <paramref name="target"/> implementing <paramref name="interfaces"/> (the first is the primary one).</summary>
     /// <param name="target">The instance to time; it may itself be a proxy.</param>
     /// <param name="interfaces">The interfaces the proxy implements.</param>
     /// <param name="implementationType">The type whose attributes decide what is timed (the target's, or what a proxy target stands for).</param>
-    public object CreateProxy(object target, Type[] interfaces, Type implementationType) =>
-        CreateProxy(target, new ProxyPlan(implementationType, interfaces, ownAttributesOnly: false, CanForwardToString(interfaces)));
+    public object CreateProxy(object target, Type[] interfaces, Type implementationType)
+    {
+        // A plan made for this call only: not kept among the activators, which hold one entry per plan.
+        var plan = new ProxyPlan(implementationType, interfaces, ownAttributesOnly: false, CanForwardToString(interfaces));
+        return new ProxyActivator(Generator, plan, target.GetType(), OptionsFor(plan), _interceptors).Create(target);
+    }
 
     /// <summary>Creates a proxy of <paramref name="target"/> as <paramref name="plan"/> says.</summary>
     /// <exception cref="Exception">Castle cannot generate or instantiate the proxy type (the caller leaves the target untimed).</exception>
-    public object CreateProxy(object target, ProxyPlan plan)
+    public object CreateProxy(object target, ProxyPlan plan) => ActivatorFor(plan, target.GetType()).Create(target);
+
+    /// <summary>
+    /// The activator of <paramref name="plan"/>'s proxy around targets of <paramref name="targetType"/>: generates the proxy
+    /// type on the first call and binds its constructor; later calls for the same plan and target type return the same
+    /// activator. A caller that keeps it (one per registration) creates each proxy without any lookup.
+    /// </summary>
+    /// <exception cref="Exception">Castle cannot generate the proxy type (the caller leaves the target untimed).</exception>
+    public ProxyActivator ActivatorFor(ProxyPlan plan, Type targetType)
     {
-        // Castle compares options by hook, base type and whether a selector is set (not which one), so every
-        // container's options for one plan hit the same cached proxy type.
-        var options = _options.GetOrAdd(
-            (plan.ImplementationType, plan.OwnAttributesOnly, plan.ForwardsToString),
-            key => new ProxyGenerationOptions(new MetricsProxyGenerationHook(key.Type, key.OwnAttributesOnly))
-            {
-                Selector = key.OwnAttributesOnly ? _ownAttributesSelector : _selector,
-                BaseTypeForInterfaceProxy = key.ForwardsToString ? typeof(TimingProxy) : typeof(object),
-            });
-        return Generator.CreateInterfaceProxyWithTarget(plan.PrimaryInterface, plan.AdditionalInterfaces, target, options, _interceptors);
+        if (_activators.TryGetValue((plan, targetType), out var activator))
+        {
+            return activator;
+        }
+
+        // Two threads may both build one; either is correct, and Castle generates the type once.
+        return _activators.GetOrAdd((plan, targetType), new ProxyActivator(Generator, plan, targetType, OptionsFor(plan), _interceptors));
     }
 
     /// <summary>
@@ -96,6 +112,17 @@ internal sealed class MetricsProxyFactory
 
         return false;
     }
+
+    // Castle compares options by hook, base type and whether a selector is set (not which one), so every
+    // container's options for one plan hit the same cached proxy type.
+    private ProxyGenerationOptions OptionsFor(ProxyPlan plan) =>
+        _options.GetOrAdd(
+            (plan.ImplementationType, plan.OwnAttributesOnly, plan.ForwardsToString),
+            key => new ProxyGenerationOptions(new MetricsProxyGenerationHook(key.Type, key.OwnAttributesOnly))
+            {
+                Selector = key.OwnAttributesOnly ? _ownAttributesSelector : _selector,
+                BaseTypeForInterfaceProxy = key.ForwardsToString ? typeof(TimingProxy) : typeof(object),
+            });
 
     // TimingProxy lives in an unsigned assembly, which sends the proxy type to Castle's unsigned module. There,
     // a non-public interface of a signed assembly (visible to Castle's signed module only) cannot be implemented:

@@ -14,7 +14,7 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Bogus", error.Key);
         Assert.Contains("Metrics:Bogus", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Tracing, Backends", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Tracing, WarmUp, Backends", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,6 +33,16 @@ public class MetricsSettingsReaderTests
         var error = ConfigurationFailure.Of(("Metrics:AutoIntercept", "yes please"));
 
         Assert.Equal("Metrics:AutoIntercept", error.Key);
+        Assert.Contains("true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WarmUpNotBoolean_FailsNamingKey()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:WarmUp", "eager"));
+
+        Assert.Equal("Metrics:WarmUp", error.Key);
+        Assert.Contains("'eager'", error.Message, StringComparison.Ordinal);
         Assert.Contains("true or false", error.Message, StringComparison.Ordinal);
     }
 
@@ -115,6 +125,7 @@ public class MetricsSettingsReaderTests
             data.Add(source, "Metrics:Backends:InMemory:Enabled", "[true]");
             data.Add(source, "Metrics:Catalogue:TelegramBot", "[true]");
             data.Add(source, "Metrics:Tracing:Enabled", "[false]");
+            data.Add(source, "Metrics:WarmUp", "[true]");
         }
 
         return data;

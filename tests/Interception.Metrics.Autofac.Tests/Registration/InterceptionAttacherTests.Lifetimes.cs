@@ -1,4 +1,6 @@
+using System.Reflection;
 using Autofac;
+using Castle.DynamicProxy;
 using Interception.Metrics.Autofac.Tests.Fixtures;
 using Interception.Metrics.Autofac.Tests.TestSupport;
 
@@ -21,6 +23,49 @@ public partial class InterceptionAttacherTests
         Assert.True(MetricsContainer.IsProxy(first));
         Assert.True(MetricsContainer.IsProxy(second));
         Assert.Equal(2, container.Memory().Calls("Calculator.Add"));
+    }
+
+    [Fact]
+    public void InstancePerDependency_EachResolve_ProxiesShareOneTypeAndKeepTheirOwnTargets()
+    {
+        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerDependency());
+
+        var first = container.Resolve<ICalculator>();
+        var second = container.Resolve<ICalculator>();
+
+        Assert.Same(first.GetType(), second.GetType());
+        Assert.IsType<Calculator>(((IProxyTargetAccessor)first).DynProxyGetTarget());
+        Assert.NotSame(((IProxyTargetAccessor)first).DynProxyGetTarget(), ((IProxyTargetAccessor)second).DynProxyGetTarget());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void InstancePerDependency_Resolve_AllocatesNothingButTheProxyMoreThanUntimed(bool lambda)
+    {
+        void Register(ContainerBuilder builder)
+        {
+            if (lambda)
+            {
+                builder.Register(_ => new Calculator()).As<ICalculator>();
+            }
+            else
+            {
+                builder.RegisterType<Calculator>().As<ICalculator>();
+            }
+        }
+
+        using var timed = MetricsContainer.Build(Register);
+        using var untimed = MetricsContainer.Build(Register, ("Metrics:Enabled", "false"));
+        var proxyType = timed.Resolve<ICalculator>().GetType();
+        Assert.False(MetricsContainer.IsProxy(untimed.Resolve<ICalculator>()));
+
+        // The proxy object: header and method table pointer, then one reference per field (Castle's interceptors,
+        // target, selector and one selected-interceptors slot per intercepted method).
+        var fields = proxyType.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length;
+        var proxySize = (2 + fields) * IntPtr.Size;
+
+        Assert.InRange(BytesPerResolve(timed) - BytesPerResolve(untimed), 0, proxySize);
     }
 
     [Fact]
@@ -143,5 +188,23 @@ public partial class InterceptionAttacherTests
         }
 
         Assert.Equal(1, log.DisposeAsyncCalls);
+    }
+
+    private static long BytesPerResolve(IContainer container)
+    {
+        const int Resolves = 200;
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Resolves; i++)
+            {
+                _ = container.Resolve<ICalculator>();
+            }
+
+            least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / Resolves);
+        }
+
+        return least;
     }
 }
