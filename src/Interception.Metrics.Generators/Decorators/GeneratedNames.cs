@@ -30,7 +30,9 @@ internal static class GeneratedNames
                     ? $"{TypeExpression(array.ElementType)}.MakeArrayType()"
                     : $"{TypeExpression(array.ElementType)}.MakeArrayType({array.Rank})";
             case INamedTypeSymbol { IsGenericType: true } named when ContainsMethodTypeParameter(named):
-                var open = named.ConstructUnboundGenericType().ToDisplayString(TypeOf);
+                var open = named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                    ? "global::System.Nullable<>"
+                    : named.ConstructUnboundGenericType().ToDisplayString(TypeOf);
                 var arguments = string.Join(", ", AllTypeArguments(named).Select(TypeExpression));
                 return $"typeof({open}).MakeGenericType({arguments})";
             case IDynamicTypeSymbol:
