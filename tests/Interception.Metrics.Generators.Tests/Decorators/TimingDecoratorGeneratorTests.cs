@@ -33,7 +33,6 @@ public class TimingDecoratorGeneratorTests
     [InlineData("int Run(ref int a, out int b, in int c, ref readonly int d);")]
     [InlineData("bool Run(string key, [MaybeNullWhen(false)] out string value);")]
     [InlineData("[return: NotNullIfNotNull(nameof(value))] string? Run(string? value);")]
-    [InlineData("ref int Run();")]
     [InlineData("System.Threading.Tasks.Task<int> Run(int @event, string @class);")]
     [InlineData("int Run([MetricLabel(\"region\")] string region, [MetricLabel(\"fast\")] bool fast, out int written);")]
     [InlineData("int Run() => 42;")]
