@@ -11,6 +11,7 @@
 # - the app's bin holds a Microsoft.Extensions.* or System.* assembly that the installed Microsoft.AspNetCore.App or
 #   Microsoft.NETCore.App shared framework already provides (a copy in bin overrides the host's own);
 # - the app does not build, or its request counts and a [MetricsTimer] call are not in its /metrics exposition;
+# - the timed component the app resolves is not the decorator the package's source generator wrote for it;
 # - the compile-time checks do not ship inside Interception.Metrics: its package lacks
 #   analyzers/dotnet/cs/Interception.Metrics.Generators.dll, the app's own build reports an INTM diagnostic, or a
 #   file of deliberate [MetricsTimer] misuses added afterwards (one incremental compile) does not get each one.
@@ -129,7 +130,7 @@ if (!args.Contains("--check"))
 }
 
 // Check mode: real Kestrel on a free loopback port, real requests and timed calls of every return family through the
-// proxy (at the Castle.Core version this app resolved: the library's floor), then the scrape a Prometheus would make.
+// generated decorators, then the scrape a Prometheus would make.
 app.Urls.Add("http://127.0.0.1:0");
 await app.StartAsync();
 using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -167,7 +168,12 @@ foreach (var line in expected)
     Console.WriteLine($"{(missing.Contains(line) ? "missing" : "found  ")} {line}");
 }
 
-return missing.Length == 0 ? 0 : 1;
+// The source generator in the package wrote this app's decorators, and the module used them rather than Castle.
+var generated = greeter is Interception.Metrics.Timing.Decorators.ITimingDecorator { DecoratedTarget: LoudGreeter }
+    && greeter.GetType().FullName!.StartsWith("Interception.Metrics.Generated.", StringComparison.Ordinal);
+Console.WriteLine($"{(generated ? "found  " : "missing")} generated decorator: {greeter.GetType().FullName}");
+
+return missing.Length == 0 && generated ? 0 : 1;
 
 public interface IGreeter
 {
@@ -339,7 +345,7 @@ if [ "${#shadowing[@]}" -gt 0 ]; then
   status=1
 fi
 if [ "$status" -eq 0 ]; then
-  say "ok: ${#packages[@]} packages, no framework assembly in bin, the analyzers ship in Interception.Metrics ($(($(date +%s) - started)) s)"
+  say "ok: ${#packages[@]} packages, no framework assembly in bin, the analyzers and the decorator generator ship in Interception.Metrics ($(($(date +%s) - started)) s)"
 else
   say "failed ($(($(date +%s) - started)) s)" >&2
 fi

@@ -14,4 +14,5 @@ internal sealed record MetricsSettings(
     string? AppEnvironment,
     bool DeclareTelegramBotMetrics,
     bool Tracing,
+    ProxyMode Proxy,
     IReadOnlyList<EnabledBackend> Backends);

@@ -11,7 +11,7 @@ internal static class MetricsSettingsReader
 {
     public const string SectionName = "Metrics";
 
-    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Tracing", "WarmUp", "Backends"];
+    private static readonly string[] TopLevelKeys = ["Enabled", "AutoIntercept", "CardinalityLimit", "Histogram", "App", "Catalogue", "Tracing", "WarmUp", "Proxy", "Backends"];
 
     public static MetricsSettings Read(IConfiguration configuration)
     {
@@ -38,7 +38,17 @@ internal static class MetricsSettingsReader
             ConfigurationValues.GetOptionalString(app, "Environment"),
             ConfigurationValues.GetValue(catalogue, "TelegramBot", false),
             ConfigurationValues.GetValue(tracing, "Enabled", true),
+            ReadProxy(section),
             BackendCatalog.ReadEnabled(section.GetSection("Backends")));
+    }
+
+    private static ProxyMode ReadProxy(IConfigurationSection section)
+    {
+        var value = ConfigurationValues.GetString(section, "Proxy", nameof(ProxyMode.Auto));
+        return Enum.GetNames<ProxyMode>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<ProxyMode>(name)
+            : throw new MetricsConfigurationException(
+                section.GetSection("Proxy").Path, $"'{value}' is not a valid choice; valid choices are {string.Join(", ", Enum.GetNames<ProxyMode>())}.");
     }
 
     private static IReadOnlyList<double> ReadBuckets(IConfigurationSection buckets)

@@ -6,8 +6,10 @@ using Autofac.Core.Activators.Reflection;
 using Autofac.Core.Resolving.Pipeline;
 using Autofac.Features.Decorators;
 using Castle.DynamicProxy;
+using Interception.Metrics.Configuration;
 using Interception.Metrics.Proxying;
 using Interception.Metrics.Timing;
+using Interception.Metrics.Timing.Decorators;
 using Microsoft.Extensions.Logging;
 
 namespace Interception.Metrics.Registration;
@@ -22,7 +24,8 @@ namespace Interception.Metrics.Registration;
 /// <param name="enabled">Whether metrics are on (<c>Metrics:Enabled</c>).</param>
 /// <param name="autoIntercept">Whether every timed component is intercepted, not only opted-in ones.</param>
 /// <param name="parent">The attacher of the module of the enclosing lifetime scope, if any.</param>
-internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, InterceptionAttacher? parent)
+/// <param name="proxy">Whether a generated decorator stands in for Castle where the implementation has one (<c>Metrics:Proxy</c>).</param>
+internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, InterceptionAttacher? parent, ProxyMode proxy = ProxyMode.Auto)
 {
     /// <summary>Metadata key marking the module's own registrations, which are never intercepted.</summary>
     public const string OwnRegistrationKey = "Interception.Metrics.Own";
@@ -35,6 +38,7 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
     private readonly List<string> _pendingWarnings = [];
     private readonly List<(TimingStep Step, Type TargetType)> _stepsByType = [];
     private ILogger? _logger;
+    private GeneratedDecorators? _decorators;
 
     /// <summary>
     /// Logs the warnings found so far (registrations that carry timing attributes but cannot be fully timed) and
@@ -114,28 +118,38 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             var plan = Decide(registration.Activator.LimitType, serviceTypes, decorator);
             if (plan is not null)
             {
-                var step = new TimingStep(plan, this);
-                lock (_gate)
+                var castle = new TimingStep(plan, this);
+                var step = Step(plan, castle);
+                if (step.Target == castle)
                 {
-                    _stepsByType.Add((step, registration.Activator.LimitType));
+                    // Only Castle's proxy types take generating; a generated decorator is compiled already.
+                    lock (_gate)
+                    {
+                        _stepsByType.Add((castle, registration.Activator.LimitType));
+                    }
                 }
 
                 registration.PipelineBuilding += (_, pipeline) =>
-                    pipeline.Use(PipelinePhase.Activation, MiddlewareInsertionMode.StartOfPhase, step.Execute);
+                    pipeline.Use(PipelinePhase.Activation, MiddlewareInsertionMode.StartOfPhase, (context, next) =>
+                    {
+                        next(context);
+                        step(context);
+                    });
             }
 
             return;
         }
 
         // Lambdas and instances: decided by the activated instance's type, once per type.
-        var steps = new ConcurrentDictionary<Type, TimingStep?>();
+        var steps = new ConcurrentDictionary<Type, Action<ResolveRequestContext>?>();
         registration.PipelineBuilding += (_, pipeline) => pipeline.Use(
             PipelinePhase.Activation,
             MiddlewareInsertionMode.StartOfPhase,
             (context, next) =>
             {
                 next(context);
-                if (context.Instance is not { } instance)
+                // A generated decorator is timed already (a lambda returning another timed component).
+                if (context.Instance is not { } instance || instance is ITimingDecorator)
                 {
                     return;
                 }
@@ -146,14 +160,31 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
                     step = AddStep(steps, instance, serviceTypes, decorator);
                 }
 
-                step?.Wrap(context);
+                step?.Invoke(context);
             });
     }
 
-    private TimingStep? AddStep(ConcurrentDictionary<Type, TimingStep?> steps, object instance, Type[] serviceTypes, bool decorator) =>
+    private Action<ResolveRequestContext>? AddStep(
+        ConcurrentDictionary<Type, Action<ResolveRequestContext>?> steps, object instance, Type[] serviceTypes, bool decorator) =>
         steps.GetOrAdd(instance.GetType(), _ => Decide(ProxyUtil.GetUnproxiedType(instance), serviceTypes, decorator) is { } plan
-            ? new TimingStep(plan, this)
+            ? Step(plan, new TimingStep(plan, this))
             : null);
+
+    // The generated decorator decides first; the Castle step stays as it is and takes whatever the decorator cannot.
+    private Action<ResolveRequestContext> Step(ProxyPlan plan, TimingStep castle)
+    {
+        if (proxy == ProxyMode.Auto)
+        {
+            _decorators ??= new GeneratedDecorators(Warn);
+            if (_decorators.Find(plan.ImplementationType) is { } factory
+                && plan.AdditionalInterfaces.Prepend(plan.PrimaryInterface).All(i => i.IsAssignableFrom(factory.DecoratorType)))
+            {
+                return new GeneratedTimingStep(plan, factory, castle, this).Wrap;
+            }
+        }
+
+        return castle.Wrap;
+    }
 
     private bool Examine(Guid registrationId)
     {

@@ -54,7 +54,7 @@ public sealed class MetricsModule : Module
         }
 
         var settings = MetricsSettingsReader.Read(_configuration);
-        var attacher = new InterceptionAttacher(settings.Enabled, settings.AutoIntercept, enclosing?.Attacher);
+        var attacher = new InterceptionAttacher(settings.Enabled, settings.AutoIntercept, enclosing?.Attacher, settings.Proxy);
         new ModuleScope(this, builder.Properties, attacher).Claim();
 
         Own(builder.Register(c => new ConfiguredBackends(
@@ -116,6 +116,9 @@ public sealed class MetricsModule : Module
         // Keyed by the attacher as well: the timing steps of this module's components find this module's factory
         // even when a child scope with a module of its own activates them.
         Own(builder.Register(c => new MetricsProxyFactory(c.Resolve<MetricsInterceptor>()))).Keyed<MetricsProxyFactory>(attacher);
+
+        // Keyed the same way: the plans that this module's generated decorators call.
+        Own(builder.Register(c => new DecoratorTimers(c.Resolve<MetricsInterceptor>()))).Keyed<DecoratorTimers>(attacher);
 
         builder.RegisterBuildCallback(scope =>
         {

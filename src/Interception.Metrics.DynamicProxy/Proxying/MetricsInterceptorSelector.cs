@@ -4,7 +4,7 @@ using Castle.DynamicProxy;
 namespace Interception.Metrics.Proxying;
 
 /// <summary>
-/// Hands each proxied method its own plan (<see cref="Timing.MethodTimer"/>) in place of the shared
+/// Hands each proxied method its own plan (<see cref="Timing.TimedMethodInterceptor"/>) in place of the shared
 /// <see cref="MetricsInterceptor"/>. Castle asks once per method and proxy instance and keeps the answer, so
 /// the plan lookup leaves the per-call path.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class MetricsInterceptorSelector(MetricsInterceptor interceptor,
             return interceptors;
         }
 
-        var timer = interceptor.GetTimer(type, method, ownAttributesOnly);
+        var timer = interceptor.GetTimedMethod(type, method, ownAttributesOnly);
         if (timer is null)
         {
             return [.. interceptors.Where((_, i) => i != index)];

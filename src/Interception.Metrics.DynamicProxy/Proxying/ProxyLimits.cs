@@ -67,23 +67,7 @@ internal static class ProxyLimits
     }
 
     /// <summary>A readable C# name: <c>ReadOnlySpan&lt;Int32&gt;</c> rather than <c>ReadOnlySpan`1</c>.</summary>
-    public static string Display(Type type)
-    {
-        if (type.HasElementType && !type.IsGenericType)
-        {
-            var element = Display(type.GetElementType()!);
-            return type.IsArray ? $"{element}[]" : type.IsPointer ? $"{element}*" : $"ref {element}";
-        }
-
-        if (!type.IsGenericType)
-        {
-            return type.FullName ?? type.Name;
-        }
-
-        var name = type.GetGenericTypeDefinition().FullName ?? type.Name;
-        var tick = name.IndexOf('`', StringComparison.Ordinal);
-        return $"{(tick > 0 ? name[..tick] : name)}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>";
-    }
+    public static string Display(Type type) => Timing.TypeDisplay.Of(type);
 
     private static bool CannotBeBoxed(Type type) =>
         type.IsByRefLike || type.IsPointer || type.IsFunctionPointer || type.IsUnmanagedFunctionPointer;

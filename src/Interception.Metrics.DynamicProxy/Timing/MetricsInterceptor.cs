@@ -27,7 +27,7 @@ public sealed class MetricsInterceptor : IInterceptor
     private readonly Func<SystemMetricsService?> _systemMetrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<(Type Type, MethodInfo Method, bool OwnAttributesOnly), MethodTimer?> _timers = new();
+    private readonly ConcurrentDictionary<(Type Type, MethodInfo Method, bool OwnAttributesOnly), TimedMethodInterceptor?> _timers = new();
     private readonly bool _tracing;
     private readonly Action<Exception> _reportFailure;
     private long _failures;
@@ -74,7 +74,7 @@ public sealed class MetricsInterceptor : IInterceptor
     /// after the call's name label (<c>ChannelService.ConnectAsync</c>), of kind Client for <see cref="MetricKind.Http"/>
     /// and <see cref="MetricKind.TelegramApi"/> and Internal otherwise.
     /// </summary>
-    public const string ActivitySourceName = "Interception.Metrics";
+    public const string ActivitySourceName = TimingActivities.SourceName;
 
     /// <summary>How many times the interceptor's own bookkeeping failed (the callers were not affected).</summary>
     public long FailureCount => Interlocked.Read(ref _failures);
@@ -85,7 +85,7 @@ public sealed class MetricsInterceptor : IInterceptor
         ArgumentNullException.ThrowIfNull(invocation);
         var target = invocation.InvocationTarget;
         var type = target is null ? invocation.TargetType : ProxyUtil.GetUnproxiedType(target);
-        var timer = type is null ? null : GetTimer(type, invocation.Method);
+        var timer = type is null ? null : GetTimedMethod(type, invocation.Method);
         if (timer is null)
         {
             invocation.Proceed();
@@ -99,7 +99,11 @@ public sealed class MetricsInterceptor : IInterceptor
     /// <param name="implementationType">The implementation whose attributes decide.</param>
     /// <param name="method">The method called.</param>
     /// <param name="ownAttributesOnly">Whether only the implementation's own attributes count (a decorator's proxy).</param>
-    internal MethodTimer? GetTimer(Type implementationType, MethodInfo method, bool ownAttributesOnly = false)
+    internal MethodTimer? GetTimer(Type implementationType, MethodInfo method, bool ownAttributesOnly = false) =>
+        GetTimedMethod(implementationType, method, ownAttributesOnly)?.Timer;
+
+    /// <summary>What a proxy calls for <paramref name="method"/> on <paramref name="implementationType"/>; <see langword="null"/> when not timed.</summary>
+    internal TimedMethodInterceptor? GetTimedMethod(Type implementationType, MethodInfo method, bool ownAttributesOnly = false)
     {
         if (method.IsGenericMethod)
         {
@@ -112,7 +116,7 @@ public sealed class MetricsInterceptor : IInterceptor
             : _timers.GetOrAdd(key, k => Build(k.Type, k.Method, k.OwnAttributesOnly));
     }
 
-    private MethodTimer? Build(Type implementationType, MethodInfo method, bool ownAttributesOnly)
+    private TimedMethodInterceptor? Build(Type implementationType, MethodInfo method, bool ownAttributesOnly)
     {
         try
         {
@@ -129,14 +133,14 @@ public sealed class MetricsInterceptor : IInterceptor
 
             var metrics = _collector.BindTimedOperation(
                 timed.Kind, timed.Name, timed.ConstantLabels, timed.HttpMethod, timed.TrackInProgress, [.. timed.ArgumentLabels.Select(l => l.Name)]);
-            return new MethodTimer(
+            return new TimedMethodInterceptor(new MethodTimer(
                 metrics,
                 method.ReturnType,
                 timed.ArgumentLabels,
                 _tracing ? TimingActivities.Source : null,
                 _time,
                 timed.CollectSystemMetrics ? _systemMetrics() : null,
-                _reportFailure);
+                _reportFailure));
         }
         catch (ArgumentException exception)
         {

@@ -14,7 +14,7 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Bogus", error.Key);
         Assert.Contains("Metrics:Bogus", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Tracing, WarmUp, Backends", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Enabled, AutoIntercept, CardinalityLimit, Histogram, App, Catalogue, Tracing, WarmUp, Proxy, Backends", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -237,6 +237,25 @@ public class MetricsSettingsReaderTests
 
         Assert.Equal("Metrics:Catalogue:Telegram", error.Key);
         Assert.Contains("Valid keys: TelegramBot", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ProxyNotAChoice_FailsNamingKeyAndValidChoices()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Proxy", "Generated"));
+
+        Assert.Equal("Metrics:Proxy", error.Key);
+        Assert.Contains("'Generated'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Auto, DynamicProxy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ProxyGivenAsSection_FailsNamingTheKey()
+    {
+        var error = ConfigurationFailure.Of(("Metrics:Proxy:Mode", "Auto"));
+
+        Assert.Equal("Metrics:Proxy", error.Key);
+        Assert.Contains("single value", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,12 @@ using Interception.Metrics.Autofac.Tests.TestSupport;
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
 /// <summary>Sharing and disposal of timed components.</summary>
-public partial class InterceptionAttacherTests
+public abstract partial class InterceptionAttacherTests
 {
     [Fact]
     public void InstancePerDependency_EachResolve_GetsItsOwnTimedProxy()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerDependency());
+        using var container = Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerDependency());
 
         var first = container.Resolve<ICalculator>();
         var second = container.Resolve<ICalculator>();
@@ -20,8 +20,8 @@ public partial class InterceptionAttacherTests
         second.Add(1, 1);
 
         Assert.NotSame(first, second);
-        Assert.True(MetricsContainer.IsProxy(first));
-        Assert.True(MetricsContainer.IsProxy(second));
+        Assert.True(IsTimed(first));
+        Assert.True(IsTimed(second));
         Assert.Equal(2, container.Memory().Calls("Calculator.Add"));
     }
 
@@ -71,7 +71,7 @@ public partial class InterceptionAttacherTests
     [Fact]
     public void SingleInstance_EveryResolve_ReturnsSameProxy()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().SingleInstance());
+        using var container = Build(b => b.RegisterType<Calculator>().As<ICalculator>().SingleInstance());
         using var scope = container.BeginLifetimeScope();
 
         var first = container.Resolve<ICalculator>();
@@ -80,7 +80,7 @@ public partial class InterceptionAttacherTests
         first.Add(1, 1);
         fromScope.Add(1, 1);
 
-        Assert.True(MetricsContainer.IsProxy(first));
+        Assert.True(IsTimed(first));
         Assert.Same(first, second);
         Assert.Same(first, fromScope);
         Assert.Equal(2, container.Memory().Calls("Calculator.Add"));
@@ -89,7 +89,7 @@ public partial class InterceptionAttacherTests
     [Fact]
     public void InstancePerLifetimeScope_SameScope_ReturnsSameProxyAndOtherScopeAnother()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerLifetimeScope());
+        using var container = Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerLifetimeScope());
         using var scope1 = container.BeginLifetimeScope();
         using var scope2 = container.BeginLifetimeScope();
 
@@ -99,8 +99,8 @@ public partial class InterceptionAttacherTests
         first.Add(1, 1);
         other.Add(1, 1);
 
-        Assert.True(MetricsContainer.IsProxy(first));
-        Assert.True(MetricsContainer.IsProxy(other));
+        Assert.True(IsTimed(first));
+        Assert.True(IsTimed(other));
         Assert.Same(first, again);
         Assert.NotSame(first, other);
         Assert.Equal(2, container.Memory().Calls("Calculator.Add"));
@@ -110,7 +110,7 @@ public partial class InterceptionAttacherTests
     public void DisposeScope_ProxiedDisposableComponent_DisposesTargetOnce()
     {
         var log = new DisposalLog();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(log);
             b.RegisterType<DisposableWorker>().As<IWorker>().InstancePerLifetimeScope();
@@ -119,7 +119,7 @@ public partial class InterceptionAttacherTests
         using (var scope = container.BeginLifetimeScope())
         {
             var worker = scope.Resolve<IWorker>();
-            Assert.True(MetricsContainer.IsProxy(worker));
+            Assert.True(IsTimed(worker));
             Assert.Equal(7, worker.Work());
             Assert.Equal(0, log.DisposeCalls);
         }
@@ -132,11 +132,11 @@ public partial class InterceptionAttacherTests
     public void DisposeScope_ProxiedDisposableLambdaComponent_DisposesTargetOnce()
     {
         var log = new DisposalLog();
-        using var container = MetricsContainer.Build(b => b.Register(_ => new DisposableWorker(log)).As<IWorker>());
+        using var container = Build(b => b.Register(_ => new DisposableWorker(log)).As<IWorker>());
 
         using (var scope = container.BeginLifetimeScope())
         {
-            Assert.True(MetricsContainer.IsProxy(scope.Resolve<IWorker>()));
+            Assert.True(IsTimed(scope.Resolve<IWorker>()));
         }
 
         Assert.Equal(1, log.DisposeCalls);
@@ -146,8 +146,8 @@ public partial class InterceptionAttacherTests
     public void DisposeContainer_ProxiedDisposableInstance_DisposesTargetOnce()
     {
         var log = new DisposalLog();
-        var container = MetricsContainer.Build(b => b.RegisterInstance(new DisposableWorker(log)).As<IWorker>());
-        Assert.True(MetricsContainer.IsProxy(container.Resolve<IWorker>()));
+        var container = Build(b => b.RegisterInstance(new DisposableWorker(log)).As<IWorker>());
+        Assert.True(IsTimed(container.Resolve<IWorker>()));
 
         container.Dispose();
 
@@ -158,13 +158,13 @@ public partial class InterceptionAttacherTests
     public async Task DisposeAsyncContainer_ProxiedAsyncDisposableSingleton_DisposesTargetOnce()
     {
         var log = new DisposalLog();
-        var container = MetricsContainer.Build(b =>
+        var container = Build(b =>
         {
             b.RegisterInstance(log);
             b.RegisterType<AsyncDisposableWorker>().As<IWorker>().SingleInstance();
         });
         var worker = container.Resolve<IWorker>();
-        Assert.True(MetricsContainer.IsProxy(worker));
+        Assert.True(IsTimed(worker));
         Assert.Equal(8, worker.Work());
 
         await container.DisposeAsync();
@@ -176,7 +176,7 @@ public partial class InterceptionAttacherTests
     public async Task DisposeAsyncScope_ProxiedAsyncDisposableComponent_DisposesTargetOnce()
     {
         var log = new DisposalLog();
-        await using var container = MetricsContainer.Build(b =>
+        await using var container = Build(b =>
         {
             b.RegisterInstance(log);
             b.RegisterType<AsyncDisposableWorker>().As<IWorker>().InstancePerLifetimeScope();
@@ -184,7 +184,7 @@ public partial class InterceptionAttacherTests
 
         await using (var scope = container.BeginLifetimeScope())
         {
-            Assert.True(MetricsContainer.IsProxy(scope.Resolve<IWorker>()));
+            Assert.True(IsTimed(scope.Resolve<IWorker>()));
         }
 
         Assert.Equal(1, log.DisposeAsyncCalls);

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
 /// <summary>Timed components that cannot be (fully) timed are reported through the application's logger.</summary>
-public partial class InterceptionAttacherTests
+public abstract partial class InterceptionAttacherTests
 {
     [Fact]
     public void Build_TimedClassRegisteredAsSelf_LogsWarningNamingIt()
     {
         var logs = new RecordingLoggerFactory();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(logs).As<ILoggerFactory>();
             b.RegisterType<SelfRegistered>().AsSelf();
@@ -27,7 +27,7 @@ public partial class InterceptionAttacherTests
     public void Resolve_LambdaReturningTimedClassAsSelf_LogsWarningNamingIt()
     {
         var logs = new RecordingLoggerFactory();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(logs).As<ILoggerFactory>();
             b.Register(_ => new SelfRegistered()).AsSelf();
@@ -57,7 +57,7 @@ public partial class InterceptionAttacherTests
     public void Build_MalformedLabel_LogsWarningNamingLabel()
     {
         var logs = new RecordingLoggerFactory();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(logs).As<ILoggerFactory>();
             b.RegisterType<MalformedLabels>().As<IMalformedLabels>();
@@ -70,7 +70,7 @@ public partial class InterceptionAttacherTests
     public void Build_LabelParameterOfARefusedType_WarnsNamingMethodAndParameterAndTimesTheOtherMethods()
     {
         var logs = new RecordingLoggerFactory();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(logs).As<ILoggerFactory>();
             b.RegisterType<Reminders>().As<IReminders>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
 /// <summary>One module per container, and one per child scope at most: a component is timed once, by the nearest module.</summary>
-public partial class MetricsModuleTests
+public abstract partial class MetricsModuleTests
 {
     [Fact]
     public void RegisterModule_TwiceInOneBuilder_TimesEachCallOnceAndWarns()
@@ -14,8 +14,8 @@ public partial class MetricsModuleTests
         var logs = new RecordingLoggerFactory();
         var builder = new ContainerBuilder();
         builder.RegisterInstance(logs).As<ILoggerFactory>();
-        builder.RegisterModule(new MetricsModule(MetricsContainer.Configuration()));
-        builder.RegisterModule(new MetricsModule(MetricsContainer.Configuration()));
+        builder.RegisterModule(new MetricsModule(Configuration()));
+        builder.RegisterModule(new MetricsModule(Configuration()));
         builder.RegisterType<Calculator>().As<ICalculator>();
         using var container = builder.Build();
 
@@ -29,7 +29,7 @@ public partial class MetricsModuleTests
     [Fact]
     public void RegisterModule_SameInstanceTwice_TimesEachCallOnce()
     {
-        var module = new MetricsModule(MetricsContainer.Configuration());
+        var module = new MetricsModule(Configuration());
         var builder = new ContainerBuilder();
         builder.RegisterModule(module);
         builder.RegisterModule(module);
@@ -47,10 +47,10 @@ public partial class MetricsModuleTests
     [Fact]
     public void BeginLifetimeScope_ModuleInChildOverRootModule_TimesChildComponentOnceInChildBackends()
     {
-        using var container = MetricsContainer.Build(_ => { });
+        using var container = Build(_ => { });
         using var scope = container.BeginLifetimeScope(b =>
         {
-            b.RegisterModule(new MetricsModule(MetricsContainer.Configuration()));
+            b.RegisterModule(new MetricsModule(Configuration()));
             b.RegisterType<Calculator>().As<ICalculator>();
         });
 
@@ -65,10 +65,10 @@ public partial class MetricsModuleTests
     [Fact]
     public void BeginLifetimeScope_ModuleInChild_RootComponentsStayWithRootModule()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var container = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
         using var scope = container.BeginLifetimeScope(b =>
         {
-            b.RegisterModule(new MetricsModule(MetricsContainer.Configuration()));
+            b.RegisterModule(new MetricsModule(Configuration()));
             b.RegisterType<ReportService>().As<IReportService>();
         });
 

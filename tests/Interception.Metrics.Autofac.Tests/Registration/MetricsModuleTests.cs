@@ -6,13 +6,19 @@ using Microsoft.Extensions.Time.Testing;
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
 /// <summary>What the module registers: services, the backend fan-out, and the master switch.</summary>
-public partial class MetricsModuleTests
+public abstract partial class MetricsModuleTests(string proxy) : ProxyPathTests(proxy)
 {
+    /// <summary>On generated decorators.</summary>
+    public sealed class OnGeneratedDecorators() : MetricsModuleTests("Auto");
+
+    /// <summary>On Castle proxies.</summary>
+    public sealed class OnDynamicProxy() : MetricsModuleTests("DynamicProxy");
+
     [Fact]
     public async Task RegisterModule_TimedComponent_RecordsEachCallWhenItCompletes()
     {
         var time = new FakeTimeProvider();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(time).As<TimeProvider>();
             b.RegisterType<Calculator>().As<ICalculator>();
@@ -36,7 +42,7 @@ public partial class MetricsModuleTests
     public void RegisterModule_ApplicationRegisteredBackend_JoinsFanOutAndReceivesSameCalls()
     {
         var mine = new InMemoryMetricsBackend();
-        using var container = MetricsContainer.Build(b =>
+        using var container = Build(b =>
         {
             b.RegisterInstance(mine).As<IMetricsBackend>();
             b.RegisterType<Calculator>().As<ICalculator>();
@@ -57,7 +63,7 @@ public partial class MetricsModuleTests
     public void RegisterModule_MetricsDisabled_ProxiesNothingAndRecordsNothing()
     {
         var mine = new InMemoryMetricsBackend();
-        using var container = MetricsContainer.Build(
+        using var container = Build(
             b =>
             {
                 b.RegisterInstance(mine).As<IMetricsBackend>();
@@ -81,8 +87,8 @@ public partial class MetricsModuleTests
     [Fact]
     public void Build_TwoContainers_ShareNoBackendsOrSeries()
     {
-        using var first = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
-        using var second = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var first = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var second = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
 
         first.Resolve<ICalculator>().Add(1, 1);
         first.Resolve<ICalculator>().Add(1, 1);
@@ -96,8 +102,8 @@ public partial class MetricsModuleTests
     [Fact]
     public void Build_TwoContainersOneUsed_OtherRecordsNothing()
     {
-        using var used = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
-        using var idle = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var used = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var idle = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
 
         used.Resolve<ICalculator>().Add(1, 1);
 

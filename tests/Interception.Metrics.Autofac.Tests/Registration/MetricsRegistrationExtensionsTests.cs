@@ -4,12 +4,18 @@ using Interception.Metrics.Autofac.Tests.TestSupport;
 
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
-public class MetricsRegistrationExtensionsTests
+public abstract partial class MetricsRegistrationExtensionsTests(string proxy) : ProxyPathTests(proxy)
 {
+    /// <summary>On generated decorators.</summary>
+    public sealed class OnGeneratedDecorators() : MetricsRegistrationExtensionsTests("Auto");
+
+    /// <summary>On Castle proxies.</summary>
+    public sealed class OnDynamicProxy() : MetricsRegistrationExtensionsTests("DynamicProxy");
+
     [Fact]
     public void EnableMetricsInterception_AutoInterceptOff_ProxiesOnlyOptedInRegistrations()
     {
-        using var container = MetricsContainer.Build(
+        using var container = Build(
             b =>
             {
                 b.RegisterType<Calculator>().As<ICalculator>().EnableMetricsInterception();
@@ -22,7 +28,7 @@ public class MetricsRegistrationExtensionsTests
         calculator.Add(1, 2);
         reports.Render();
 
-        Assert.True(MetricsContainer.IsProxy(calculator));
+        Assert.True(IsTimed(calculator));
         Assert.IsType<ReportService>(reports);
         Assert.Equal(["Calculator.Add"], container.Memory().TimedFunctions());
     }
@@ -30,21 +36,21 @@ public class MetricsRegistrationExtensionsTests
     [Fact]
     public void EnableMetricsInterception_AutoInterceptOffLambdaRegistration_ProxiesIt()
     {
-        using var container = MetricsContainer.Build(
+        using var container = Build(
             b => b.Register(_ => new Calculator()).As<ICalculator>().EnableMetricsInterception(),
             ("Metrics:AutoIntercept", "false"));
 
         var calculator = container.Resolve<ICalculator>();
         calculator.Add(1, 2);
 
-        Assert.True(MetricsContainer.IsProxy(calculator));
+        Assert.True(IsTimed(calculator));
         Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
     }
 
     [Fact]
     public void EnableMetricsInterception_ComponentWithoutAttributes_ReturnsItAsIs()
     {
-        using var container = MetricsContainer.Build(
+        using var container = Build(
             b => b.RegisterType<Greeter>().As<IGreeter>().EnableMetricsInterception(),
             ("Metrics:AutoIntercept", "false"));
 
@@ -54,7 +60,7 @@ public class MetricsRegistrationExtensionsTests
     [Fact]
     public void EnableMetricsInterception_MetricsDisabled_ReturnsImplementationItself()
     {
-        using var container = MetricsContainer.Build(
+        using var container = Build(
             b => b.RegisterType<Calculator>().As<ICalculator>().EnableMetricsInterception(),
             ("Metrics:Enabled", "false"));
 

@@ -5,12 +5,18 @@ using Interception.Metrics.Autofac.Tests.TestSupport;
 namespace Interception.Metrics.Autofac.Tests.Timing;
 
 /// <summary>Which attribute applies, and what it records, for components resolved from a container.</summary>
-public class MetricsTimerAttributeTests
+public abstract partial class MetricsTimerAttributeTests(string proxy) : ProxyPathTests(proxy)
 {
+    /// <summary>On generated decorators.</summary>
+    public sealed class OnGeneratedDecorators() : MetricsTimerAttributeTests("Auto");
+
+    /// <summary>On Castle proxies.</summary>
+    public sealed class OnDynamicProxy() : MetricsTimerAttributeTests("DynamicProxy");
+
     [Fact]
     public void Resolve_MethodAndTypeAttributes_MethodAttributeWins()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<ReportService>().As<IReportService>());
+        using var container = Build(b => b.RegisterType<ReportService>().As<IReportService>());
         var reports = container.Resolve<IReportService>();
 
         Assert.Equal(10, reports.Render());
@@ -26,7 +32,7 @@ public class MetricsTimerAttributeTests
     [Fact]
     public void Resolve_ImplementationAndInterfaceAttributes_ImplementationAttributeWins()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Pricing>().As<IPricing>());
+        using var container = Build(b => b.RegisterType<Pricing>().As<IPricing>());
         var pricing = container.Resolve<IPricing>();
 
         Assert.Equal(9.5m, pricing.Price());
@@ -40,7 +46,7 @@ public class MetricsTimerAttributeTests
     [Fact]
     public void Resolve_NameNotSet_RecordsImplementationTypeAndMethodName()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var container = Build(b => b.RegisterType<Calculator>().As<ICalculator>());
 
         container.Resolve<ICalculator>().Add(1, 1);
 
@@ -50,7 +56,7 @@ public class MetricsTimerAttributeTests
     [Fact]
     public void Resolve_LabelsSet_RecordsThemAsConstantLabels()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Labelled>().As<ILabelled>());
+        using var container = Build(b => b.RegisterType<Labelled>().As<ILabelled>());
 
         Assert.Equal(5, container.Resolve<ILabelled>().Tagged());
 
@@ -62,7 +68,7 @@ public class MetricsTimerAttributeTests
     [Fact]
     public void Resolve_MalformedLabel_CallProceedsWithResultUnchanged()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<MalformedLabels>().As<IMalformedLabels>());
+        using var container = Build(b => b.RegisterType<MalformedLabels>().As<IMalformedLabels>());
         var component = container.Resolve<IMalformedLabels>();
 
         Assert.Equal(42, component.Double(21));
@@ -73,7 +79,7 @@ public class MetricsTimerAttributeTests
     [Fact]
     public void Resolve_MalformedLabelOnOneMethod_OtherTimedMethodsStillTimed()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<MalformedLabels>().As<IMalformedLabels>());
+        using var container = Build(b => b.RegisterType<MalformedLabels>().As<IMalformedLabels>());
         var component = container.Resolve<IMalformedLabels>();
 
         Assert.Equal(4, component.Double(2));

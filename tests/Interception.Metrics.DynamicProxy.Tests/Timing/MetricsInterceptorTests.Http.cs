@@ -3,7 +3,7 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     private static double HttpCalls(InterceptorHarness harness, string method, string endpoint, string status) =>
         harness.Memory.GetCounter(MetricNames.HttpRequests, ("method", method), ("endpoint", endpoint), ("status", status));
@@ -11,7 +11,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_HttpResponse_RecordsItsStatusCodeAndMethod()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         using var response = harness.Proxy.Post(HttpStatusCode.NotFound);
 
@@ -23,7 +23,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_HttpTaskOfResponse_RecordsStatusCodeWhenItCompletes()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var returned = harness.Proxy.PostAsync(source.Task);
@@ -36,7 +36,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_HttpFailureAndCancellation_Record500And499()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => harness.Proxy.PostAsync(Task.FromException<HttpResponseMessage>(new HttpRequestException())));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Proxy.PostAsync(Task.FromCanceled<HttpResponseMessage>(new CancellationToken(true))));

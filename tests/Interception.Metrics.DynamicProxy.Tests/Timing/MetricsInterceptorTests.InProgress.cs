@@ -3,12 +3,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public void Intercept_TrackInProgressSync_OneWhileRunningZeroAfterEvenWhenItThrows()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
         double? during = null;
 
@@ -30,7 +30,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TrackInProgressTasks_CountedUntilEachCompletesFaultsOrIsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
         var succeeds = new TaskCompletionSource<int>();
         var faults = new TaskCompletionSource<int>();
@@ -56,7 +56,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TrackInProgressValueTask_CountedUntilTheRelayedValueTaskCompletes()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
         var source = new ReusableValueTaskSource();
 
@@ -71,7 +71,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TrackInProgressStream_CountedPerEnumerationUntilDisposedEarly()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
         double? Gauge() => harness.Memory.GetGauge(MetricNames.FunctionCallsInProgress, ("function", "Observed.StreamAsync"));
 
@@ -107,7 +107,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TrackInProgressEachKind_GaugeOfThatKindWithConstantAndArgumentLabels()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
         var response = new TaskCompletionSource<HttpResponseMessage>();
         var refresh = new TaskCompletionSource();
@@ -144,7 +144,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_NoMethodTracksInProgress_NoInProgressGaugeDeclared()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         harness.Proxy.Count(1);
         harness.Proxy.Query();
@@ -188,7 +188,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_TrackInProgressFromManyThreads_ReturnsToZero()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
 
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>

@@ -2,12 +2,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public void Intercept_EnumAndBoolLabels_RecordMemberNameAndLowerCaseBoolOnCounterAndHistogram()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
 
         Assert.Equal(5, observed.Publish(ChannelType.Private, urgent: true, "hello"));
@@ -32,7 +32,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_StringIntegerAndNullableLabels_InvariantTextAndNullAsEmpty()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
 
         observed.Route("eu-west", -1234567, 9_000_000_000, ChannelType.Public);
@@ -56,7 +56,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_LabelOnImplementationParameterOnly_IsRecorded()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var observed = harness.ProxyOf<IObserved>(new Observed());
 
         Assert.Equal(4, observed.Send("chat", ChannelType.Group));
@@ -73,7 +73,7 @@ public partial class MetricsInterceptorTests
     [InlineData("Twice", "'region'", "label 'region' already")]
     public void Intercept_RefusedLabelParameter_LogsErrorNamingMethodAndParameterAndProceedsUntimed(string method, string parameter, string reason)
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var target = new Observed();
         var observed = harness.ProxyOf<IObserved>(target);
         var payload = new Payload("p4ssw0rd");
@@ -101,7 +101,7 @@ public partial class MetricsInterceptorTests
     public void Intercept_MoreLabelValuesThanCardinalityLimit_FoldIntoOverflowWithExactTotalsAndBoundedCache()
     {
         const int limit = 5;
-        var harness = new InterceptorHarness(cardinalityLimit: limit);
+        var harness = Harness(cardinalityLimit: limit);
         var observed = harness.ProxyOf<IObserved>(new Observed());
 
         for (var shard = 0; shard < 40; shard++)

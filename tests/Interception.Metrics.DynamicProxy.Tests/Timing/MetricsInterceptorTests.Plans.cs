@@ -3,12 +3,12 @@ using Moq;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public void Intercept_KindNameAndLabels_RecordIntoThatKindsMetricsWithConstantLabels()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(7, harness.Proxy.Query());
 
@@ -21,7 +21,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_MalformedLabels_ProceedsUntimedAndCountsTheFailure()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(11, harness.Proxy.BadLabels());
         Assert.Equal(11, harness.Proxy.BadLabels());
@@ -33,7 +33,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_BackendThrowsOnEveryCall_CallerSeesTargetResult()
     {
-        var harness = new InterceptorHarness(extraBackend: new ThrowingBackend());
+        var harness = Harness(extraBackend: new ThrowingBackend());
 
         Assert.Equal(6, harness.Proxy.Count(3));
         var thrown = new ArgumentException();
@@ -52,7 +52,7 @@ public partial class MetricsInterceptorTests
         provider.Setup(p => p.ReadAsync(It.IsAny<CancellationToken>())).Returns(reading.Task);
         var memory = new InMemoryMetricsBackend();
         var system = new SystemMetricsService(memory, provider.Object);
-        var harness = new InterceptorHarness(systemMetrics: system);
+        var harness = Harness(systemMetrics: system);
 
         Assert.Equal(3, harness.Proxy.WithSystemMetrics());
         Assert.Equal(3, harness.Proxy.WithSystemMetrics());

@@ -3,12 +3,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
 /// <summary>Return types beyond the task, value task and async stream families.</summary>
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public async Task Intercept_TaskSubclassReturnType_ReturnsSameTaskAndTimesUntilCompletion()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var shapes = harness.ProxyOf<IShapes>(new Shapes());
         var task = new DeferredTask(() => 5);
 
@@ -31,7 +31,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_CustomAwaitableReturnType_TimedUntilItReturnsWithWarningNamingIt()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var shapes = harness.ProxyOf<IShapes>(new Shapes());
         var source = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
 

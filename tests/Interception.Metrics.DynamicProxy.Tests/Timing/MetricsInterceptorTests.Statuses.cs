@@ -6,7 +6,7 @@ namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 /// One status rule for every return family (an <see cref="OperationCanceledException"/> is <c>canceled</c>), and
 /// the task the caller receives keeps the target's own status and exceptions.
 /// </summary>
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     // Under xunit's synchronization context, continuations of a completed task are queued, not run inline: wait
     // for the returned task without observing (or, for a value task, consuming) its outcome.
@@ -16,7 +16,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_CompletedValueTaskFaultedWithOperationCanceled_RecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new OperationCanceledException();
 
         var plain = harness.Proxy.RunValueAsync(ValueTask.FromException(thrown));
@@ -35,7 +35,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_CompletedTaskFaultedWithOperationCanceled_ReturnsItAndRecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var faulted = Task.FromException<int>(new OperationCanceledException());
 
         var returned = harness.Proxy.GetAsync(faulted);
@@ -47,7 +47,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_IncompleteTaskFaultsWithOperationCanceled_StaysFaultedWithSameException()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource<int>();
         var thrown = new OperationCanceledException();
 
@@ -63,7 +63,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_IncompleteTaskFaultsWithSeveralExceptions_KeepsThemAll()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var generic = new TaskCompletionSource<int>();
         var plain = new TaskCompletionSource();
         Exception[] thrown = [new InvalidOperationException("first"), new TimeoutException("second")];
@@ -85,7 +85,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_IncompleteTaskCanceledByItsOwnException_RethrowsSameInstanceWithToken()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         using var cancellation = new CancellationTokenSource();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -112,7 +112,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_IncompleteValueTaskFaultsWithOperationCanceled_StaysFaultedAndRecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var generic = new TaskCompletionSource<int>();
         var plain = new TaskCompletionSource();
         var thrown = new OperationCanceledException();
@@ -136,7 +136,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_IncompleteValueTaskCanceled_StaysCanceledWithSameException()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new SingleUseValueTaskSource<int>();
         var thrown = new OperationCanceledException();
 
@@ -153,7 +153,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AsyncStreamThrowsOperationCanceled_RecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new OperationCanceledException();
 
         async IAsyncEnumerable<int> Produce()

@@ -2,12 +2,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public async Task Intercept_AsyncStream_TimesWholeEnumeration()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         async IAsyncEnumerable<int> Produce()
@@ -40,7 +40,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AsyncStreamFaults_RethrowsSameExceptionAndRecordsFailed()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new InvalidOperationException("stream broke");
 
         async IAsyncEnumerable<int> Produce()
@@ -66,7 +66,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AsyncStreamDisposedEarly_RecordsOneSuccessAndDisposesInner()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var disposed = false;
 
         async IAsyncEnumerable<int> Produce()
@@ -101,7 +101,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AsyncStreamEnumeratedTwice_RecordsOneCallPerEnumeration()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var runs = 0;
 
         async IAsyncEnumerable<int> Produce()
@@ -130,7 +130,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_AsyncStreamNeverEnumerated_RecordsNothing()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var runs = 0;
 
         async IAsyncEnumerable<int> Produce()

@@ -2,12 +2,18 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests(bool generated) : ProxyPathTests(generated)
 {
+    /// <summary>On generated decorators.</summary>
+    public sealed class OnGeneratedDecorators() : MetricsInterceptorTests(generated: true);
+
+    /// <summary>On Castle proxies.</summary>
+    public sealed class OnDynamicProxy() : MetricsInterceptorTests(generated: false);
+
     [Fact]
     public void Intercept_SyncReturn_ReturnsTargetResultAndRecordsSuccess()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(42, harness.Proxy.Count(21));
 
@@ -19,7 +25,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_VoidMethod_RecordsSuccess()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         harness.Proxy.Touch();
 
@@ -29,7 +35,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_SyncThrow_RethrowsSameInstanceSynchronouslyWithOriginalStackAndRecordsFailed()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new InvalidOperationException("boom");
 
         var caught = Assert.Throws<InvalidOperationException>(() => harness.Proxy.Throw(thrown));
@@ -43,7 +49,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_SyncOperationCanceled_RecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new OperationCanceledException();
 
         Assert.Same(thrown, Assert.Throws<OperationCanceledException>(() => harness.Proxy.Throw(thrown)));
@@ -55,7 +61,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public void Intercept_UntimedMethod_ProceedsWithoutRecording()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(1, harness.Proxy.Untimed());
         Assert.Equal(2, harness.Proxy.Untimed());

@@ -2,12 +2,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public async Task Intercept_CompletedTask_ReturnsSameTaskAndRecordsSuccess()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var completed = Task.FromResult(5);
 
         var returned = harness.Proxy.GetAsync(completed);
@@ -20,7 +20,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_IncompleteTask_ReturnsAtOnceAndTimesUntilCompletion()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var returned = harness.Proxy.GetAsync(source.Task);
@@ -40,7 +40,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_NonGenericIncompleteTask_TimesUntilCompletion()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var returned = harness.Proxy.RunAsync(source.Task);
@@ -55,7 +55,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TaskFaults_RecordsFailedStatusAndRethrowsSameException()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thrown = new InvalidOperationException("async boom");
 
@@ -71,7 +71,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AlreadyFaultedTask_ReturnsItAndRecordsFailed()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new InvalidOperationException();
         var faulted = Task.FromException<int>(thrown);
 
@@ -85,7 +85,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_TaskCanceled_RecordsCanceledAndStaysCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancellation = new CancellationTokenSource();
 
@@ -102,7 +102,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AlreadyCanceledTask_RecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         var returned = harness.Proxy.RunAsync(Task.FromCanceled(new CancellationToken(canceled: true)));
 
@@ -113,7 +113,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_RealDelay_RecordsAtLeastTheDelay()
     {
-        var harness = new InterceptorHarness(TimeProvider.System);
+        var harness = Harness(TimeProvider.System);
 
         await harness.Proxy.DelayAsync(TimeSpan.FromMilliseconds(100));
 
@@ -123,7 +123,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_UnderSingleThreadedSynchronizationContext_DoesNotBlockOrDeadlock()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var context = new SingleThreadSynchronizationContext();
 
         // The inner operation resumes on the context's only thread: had the interceptor blocked that thread on
@@ -146,7 +146,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_GenericMethods_TimesEachInstantiation()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(4, await harness.Proxy.EchoAsync(4));
         Assert.Equal("x", await harness.Proxy.EchoAsync("x"));

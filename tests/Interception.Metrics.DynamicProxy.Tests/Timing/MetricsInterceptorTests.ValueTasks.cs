@@ -2,12 +2,12 @@ using Interception.Metrics.DynamicProxy.Tests.Fixtures;
 
 namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 
-public partial class MetricsInterceptorTests
+public abstract partial class MetricsInterceptorTests
 {
     [Fact]
     public async Task Intercept_CompletedValueTask_RecordsSuccess()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
 
         Assert.Equal(8, await harness.Proxy.GetValueAsync(ValueTask.FromResult(8)));
         await harness.Proxy.RunValueAsync(ValueTask.CompletedTask);
@@ -19,7 +19,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_PooledValueTaskSource_AwaitsOnceAndTimesUntilCompletion()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new SingleUseValueTaskSource<int>();
 
         var returned = harness.Proxy.GetValueAsync(source.Task);
@@ -35,7 +35,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_PooledNonGenericValueTaskSource_AwaitsOnce()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new SingleUseValueTaskSource<bool>();
 
         var returned = harness.Proxy.RunValueAsync(source.PlainTask);
@@ -49,7 +49,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_ValueTaskFaults_RethrowsSameExceptionAndRecordsFailed()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new SingleUseValueTaskSource<int>();
         var thrown = new TimeoutException();
 
@@ -64,7 +64,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_ValueTaskCanceled_RecordsCanceled()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var source = new SingleUseValueTaskSource<int>();
 
         var returned = harness.Proxy.GetValueAsync(source.Task);
@@ -77,7 +77,7 @@ public partial class MetricsInterceptorTests
     [Fact]
     public async Task Intercept_AlreadyFaultedValueTask_ReturnsItUnconsumedAndRecordsFailed()
     {
-        var harness = new InterceptorHarness();
+        var harness = Harness();
         var thrown = new InvalidOperationException();
 
         var returned = harness.Proxy.GetValueAsync(ValueTask.FromException<int>(thrown));

@@ -8,21 +8,33 @@ namespace Interception.Metrics.DynamicProxy.Tests.Timing;
 /// Each timed call is an activity of the <c>Interception.Metrics</c> source, read here through the real OpenTelemetry
 /// SDK tracer provider and its in-memory exporter.
 /// </summary>
-[Collection(TracingCollection.Name)]
-public sealed class MetricsInterceptorTracingTests : IDisposable
+public abstract class MetricsInterceptorTracingTests : ProxyPathTests, IDisposable
 {
     private readonly TraceCapture _traces = new();
     private readonly TraceContextBackend _context = new();
     private readonly InterceptorHarness _harness;
     private readonly IObserved _observed;
 
-    public MetricsInterceptorTracingTests()
+    protected MetricsInterceptorTracingTests(bool generated)
+        : base(generated)
     {
-        _harness = new InterceptorHarness(TimeProvider.System, _context);
+        _harness = Harness(TimeProvider.System, _context);
         _observed = _harness.ProxyOf<IObserved>(new Observed());
     }
 
-    public void Dispose() => _traces.Dispose();
+    public void Dispose()
+    {
+        _traces.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>On generated decorators.</summary>
+    [Collection(TracingCollection.Name)]
+    public sealed class OnGeneratedDecorators() : MetricsInterceptorTracingTests(generated: true);
+
+    /// <summary>On Castle proxies.</summary>
+    [Collection(TracingCollection.Name)]
+    public sealed class OnDynamicProxy() : MetricsInterceptorTracingTests(generated: false);
 
     [Fact]
     public void Intercept_SyncCall_ActivityNamedAfterTheCallChildOfTheCallersWithStatusOk()
@@ -216,7 +228,7 @@ public sealed class MetricsInterceptorTracingTests : IDisposable
     [Fact]
     public void Intercept_TracingSwitchedOff_NoActivityEvenWithAListener()
     {
-        var harness = new InterceptorHarness(TimeProvider.System, tracing: false);
+        var harness = Harness(TimeProvider.System, tracing: false);
         using var root = _traces.StartRoot();
 
         harness.Proxy.Count(1);

@@ -104,7 +104,7 @@ public class LabelRulesTests
 
     private static string? RuntimeParse(string? entry)
     {
-        var parse = typeof(MetricsInterceptor).Assembly
+        var parse = typeof(MetricsCollectorService).Assembly
             .GetType("Interception.Metrics.Timing.TimingAttributes", throwOnError: true)!
             .GetMethod("ParseLabels", BindingFlags.Public | BindingFlags.Static)!;
         try

@@ -15,8 +15,11 @@ internal static class TimingActivities
     /// <summary>The tag that carries the status code of an HTTP call's response.</summary>
     public const string StatusCodeTag = "http.response.status_code";
 
+    /// <summary>The source's name, which listeners subscribe to.</summary>
+    public const string SourceName = "Interception.Metrics";
+
     public static ActivitySource Source { get; } = new(
-        MetricsInterceptor.ActivitySourceName,
+        SourceName,
         typeof(TimingActivities).Assembly.GetName().Version?.ToString());
 
     /// <summary>

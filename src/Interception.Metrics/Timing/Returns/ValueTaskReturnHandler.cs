@@ -18,10 +18,16 @@ internal sealed class ValueTaskReturnHandler : ReturnHandler
             return returnValue;
         }
 
+        return Handle(valueTask, timer, call);
+    }
+
+    /// <summary>Ends the timing of a call that returned <paramref name="valueTask"/> and returns what the caller receives.</summary>
+    public ValueTask Handle(ValueTask valueTask, MethodTimer timer, in TimedCall call)
+    {
         if (valueTask.IsCompletedSuccessfully)
         {
             timer.Complete(call, OperationStatus.Success, null);
-            return returnValue;
+            return valueTask;
         }
 
         if (valueTask.IsCompleted)

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Interception.Metrics.Proxying;
 
 namespace Interception.Metrics.Timing.Returns;
 
@@ -51,13 +50,13 @@ internal static class ReturnHandlers
 
         if (IsAwaitable(returnType))
         {
-            return $"returns {ProxyLimits.Display(returnType)}, an awaitable other than Task and ValueTask, which the interceptor can neither "
+            return $"returns {TypeDisplay.Of(returnType)}, an awaitable other than Task and ValueTask, which the interceptor can neither "
                 + "await in the caller's place nor replace; it is timed until it returns, not until it completes";
         }
 
         if (returnType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)))
         {
-            return $"returns {ProxyLimits.Display(returnType)}, an async stream type other than IAsyncEnumerable<T>, which the interceptor "
+            return $"returns {TypeDisplay.Of(returnType)}, an async stream type other than IAsyncEnumerable<T>, which the interceptor "
                 + "cannot replace with a timed stream; it is timed until it returns, not over its enumeration";
         }
 

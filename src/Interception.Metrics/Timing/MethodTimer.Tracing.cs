@@ -4,7 +4,7 @@ using Interception.Metrics.Collection;
 namespace Interception.Metrics.Timing;
 
 /// <summary>The call's activity: started as a child of the caller's, and current only for the target's own code.</summary>
-internal sealed partial class MethodTimer
+public sealed partial class MethodTimer
 {
     /// <summary>
     /// Starts a call's activity, child of <see cref="Activity.Current"/>, and makes it current; <see langword="null"/>
@@ -12,7 +12,7 @@ internal sealed partial class MethodTimer
     /// </summary>
     /// <param name="series">The call's series, whose labels become tags.</param>
     /// <param name="parent">What was current before, to give back to the caller.</param>
-    public Activity? StartActivity(OperationSeries series, out Activity? parent)
+    internal Activity? StartActivity(OperationSeries series, out Activity? parent)
     {
         parent = Activity.Current;
         try
@@ -38,7 +38,7 @@ internal sealed partial class MethodTimer
     }
 
     /// <summary>Starts the activity of one enumeration of a stream; it is current only while the stream's own code runs.</summary>
-    public Activity? StartEnumerationActivity(OperationSeries series)
+    internal Activity? StartEnumerationActivity(OperationSeries series)
     {
         if (_activities is null || !_activities.HasListeners())
         {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Diagnostics;
-using Castle.DynamicProxy;
 using Interception.Metrics.Collection;
 using Interception.Metrics.Timing.Arguments;
 using Interception.Metrics.Timing.Returns;
@@ -9,11 +9,16 @@ namespace Interception.Metrics.Timing;
 
 /// <summary>
 /// The plan of one timed method, built once: its bound series (or how its argument labels choose them), how its
-/// return value ends the timing, whether it is traced, and whether it refreshes the system gauges. As an
-/// <see cref="IInterceptor"/> it is what the proxy calls for that method, so a call does no lookup: timestamp,
-/// proceed, then arithmetic on bound series.
+/// return value ends the timing, whether it is traced, and whether it refreshes the system gauges. Both the Castle
+/// interceptor and the source-generated decorators call it, so a call does no lookup: timestamp, proceed, then
+/// arithmetic on bound series.
 /// </summary>
-internal sealed partial class MethodTimer : IInterceptor
+/// <remarks>
+/// Infrastructure for the decorators that the Interception.Metrics source generator writes into a user's assembly;
+/// not meant to be used directly. Its members may change between versions together with the generator.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed partial class MethodTimer
 {
     private const int MaxIndexedCombinations = 4096;
 
@@ -40,7 +45,7 @@ internal sealed partial class MethodTimer : IInterceptor
     private readonly string _activityName;
     private readonly ActivityKind _activityKind;
 
-    public MethodTimer(
+    internal MethodTimer(
         OperationMetrics metrics,
         Type returnType,
         IReadOnlyList<ArgumentLabelParameter> argumentLabels,
@@ -84,105 +89,60 @@ internal sealed partial class MethodTimer : IInterceptor
     }
 
     /// <summary>The operation's bound series.</summary>
-    public OperationMetrics Metrics => _metrics;
+    internal OperationMetrics Metrics => _metrics;
 
     /// <summary>Whether the method is timed as <see cref="MetricKind.Http"/>.</summary>
-    public bool IsHttp { get; }
+    internal bool IsHttp { get; }
 
-    public void Intercept(IInvocation invocation)
+    /// <summary>The series of every call when the method has no argument labels; <see langword="null"/> otherwise.</summary>
+    internal OperationSeries? FixedSeries => _series;
+
+    /// <summary>Reports a failure of the bookkeeping; never the caller's problem.</summary>
+    internal Action<Exception> ReportFailure => _reportFailure;
+
+    /// <summary>Starts a throttled refresh of the system gauges when the method asks for it ([CollectSystemMetrics]).</summary>
+    internal void BeforeCall()
     {
         if (_systemMetrics is not null)
         {
             RequestSystemRefresh();
         }
+    }
 
-        var series = _series ?? SeriesOf(invocation);
-        if (series is null)
-        {
-            invocation.Proceed();
-            return;
-        }
+    /// <summary>The return handler of a call whose method returns <paramref name="returnType"/>.</summary>
+    internal ReturnHandler HandlerFor(Type returnType) =>
+        _handler ?? _closedHandlers!.GetOrAdd(returnType, ReturnHandlers.For);
 
-        var handler = _handler ?? _closedHandlers!.GetOrAdd(invocation.Method.ReturnType, ReturnHandlers.For);
-        if (handler.TimesEnumerations)
-        {
-            InterceptStream(invocation, handler, series);
-            return;
-        }
-
+    /// <summary>Starts a call: its activity (when a listener samples it), the in-progress count, the start timestamp.</summary>
+    internal TimedCall Begin(OperationSeries series)
+    {
         Activity? parent = null;
         var activity = _activities is not null && _activities.HasListeners() ? StartActivity(series, out parent) : null;
         series.Started();
-        var call = new TimedCall(series, activity, Timestamp());
-        try
-        {
-            invocation.Proceed();
-        }
-        catch (Exception exception)
-        {
-            Fail(exception, call);
-            throw;
-        }
+        return new TimedCall(series, activity, Timestamp(), parent);
+    }
 
-        if (handler is ValueReturnHandler)
+    /// <summary>The call returned work still running: the caller goes on with its own activity current again.</summary>
+    internal static void ReturnToCaller(in TimedCall call)
+    {
+        if (call.Activity is { } activity)
         {
-            CompleteWithResult(invocation.ReturnValue, call);
-            return;
-        }
-
-        try
-        {
-            invocation.ReturnValue = handler.Handle(invocation.ReturnValue, this, call);
-        }
-        catch (Exception exception)
-        {
-            // Bookkeeping failed before the return value was replaced (its continuation could not be registered, so the
-            // call can never complete through it): the caller keeps the target's own value, the call goes unrecorded,
-            // and it still leaves the in-progress gauge and ends its activity.
-            _reportFailure(exception);
-            End(call, null, 0);
-        }
-
-        if (activity is not null)
-        {
-            ReturnToCaller(activity, parent);
+            ReturnToCaller(activity, call.Parent);
         }
     }
 
-    public long Timestamp() => _customTime?.GetTimestamp() ?? Stopwatch.GetTimestamp();
+    internal long Timestamp() => _customTime?.GetTimestamp() ?? Stopwatch.GetTimestamp();
 
     private double ElapsedSeconds(long start) => (Timestamp() - start) * _secondsPerTick;
 
-    // A stream is timed per enumeration (an iterator does its work when enumerated): the call itself starts no
-    // activity and is not in progress; each enumeration is (see TimedAsyncEnumerable). The call only fixes the labels.
-    private void InterceptStream(IInvocation invocation, ReturnHandler handler, OperationSeries series)
-    {
-        var start = Timestamp();
-        try
-        {
-            invocation.Proceed();
-        }
-        catch (Exception exception)
-        {
-            Record(series, CompletionStatus.Of(exception), start);
-            throw;
-        }
-
-        try
-        {
-            invocation.ReturnValue = handler.Handle(invocation.ReturnValue, this, new TimedCall(series, null, start));
-        }
-        catch (Exception exception)
-        {
-            _reportFailure(exception);
-        }
-    }
-
-    private OperationSeries? SeriesOf(IInvocation invocation)
+    /// <summary>
+    /// The series the argument labels choose for a call with <paramref name="arguments"/> (every parameter, in order);
+    /// <see langword="null"/> when choosing failed, and then the call proceeds untimed.
+    /// </summary>
+    internal OperationSeries? SeriesOf(object?[] arguments)
     {
         try
         {
-            var arguments = invocation.Arguments;
             if (_byIndex is { } byIndex)
             {
                 var slot = Slot(arguments);

@@ -16,6 +16,12 @@ internal sealed class TaskReturnHandler<T> : ReturnHandler
             return returnValue;
         }
 
+        return Handle(task, timer, call);
+    }
+
+    /// <summary>Ends the timing of a call that returned <paramref name="task"/> and returns what the caller receives.</summary>
+    public static Task<T> Handle(Task<T> task, MethodTimer timer, in TimedCall call)
+    {
         if (task.IsCompleted)
         {
             Record(task, timer, call);

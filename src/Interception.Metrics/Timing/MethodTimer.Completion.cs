@@ -5,13 +5,13 @@ using Interception.Metrics.Timing.Tracing;
 namespace Interception.Metrics.Timing;
 
 /// <summary>How a call ends: recorded once, counted out of the in-progress gauge, its activity stopped. Never throws.</summary>
-internal sealed partial class MethodTimer
+public sealed partial class MethodTimer
 {
     /// <summary>Ends <paramref name="call"/> with <paramref name="status"/>.</summary>
     /// <param name="call">The call.</param>
     /// <param name="status">How it ended.</param>
     /// <param name="exceptionType">The type of the exception the caller gets, for the trace; <see langword="null"/> on success.</param>
-    public void Complete(in TimedCall call, OperationStatus status, Type? exceptionType)
+    internal void Complete(in TimedCall call, OperationStatus status, Type? exceptionType)
     {
         // The recording happens with the call's activity current, wherever the call completed: a backend that attaches
         // exemplars reads the trace context from there.
@@ -29,7 +29,7 @@ internal sealed partial class MethodTimer
     }
 
     /// <summary>Ends a successful call; an HTTP call takes its status code from a returned response.</summary>
-    public void CompleteWithResult<T>(T result, in TimedCall call)
+    internal void CompleteWithResult<T>(T result, in TimedCall call)
     {
         if (IsHttp && result is HttpResponseMessage response)
         {
@@ -52,14 +52,11 @@ internal sealed partial class MethodTimer
     }
 
     /// <summary>Ends a call whose task has completed, by <see cref="CompletionStatus"/>.</summary>
-    public void CompleteFromTask(Task task, in TimedCall call) =>
+    internal void CompleteFromTask(Task task, in TimedCall call) =>
         Complete(call, CompletionStatus.Of(task), CompletionStatus.ExceptionTypeOf(task));
 
-    /// <summary>Ends a call that threw (or whose task faulted) with <paramref name="exception"/>, by <see cref="CompletionStatus"/>.</summary>
-    public void Fail(Exception exception, in TimedCall call) => Complete(call, CompletionStatus.Of(exception), exception.GetType());
-
     /// <summary>Records a call that was never started as in progress nor traced (a stream method that threw or returned null).</summary>
-    public void Record(OperationSeries series, OperationStatus status, long start)
+    internal void Record(OperationSeries series, OperationStatus status, long start)
     {
         try
         {
@@ -68,6 +65,20 @@ internal sealed partial class MethodTimer
         catch (Exception exception)
         {
             _reportFailure(exception);
+        }
+    }
+
+    /// <summary>
+    /// The return handler failed before the return value was replaced (its continuation could not be registered, so
+    /// the call can never complete through it): the caller keeps the target's own value and the call goes unrecorded,
+    /// but it still leaves the in-progress gauge and ends its activity. A stream's call started neither.
+    /// </summary>
+    internal void HandlingFailed(Exception exception, in TimedCall call)
+    {
+        _reportFailure(exception);
+        if (!call.TimesEnumerations)
+        {
+            End(call, null, 0);
         }
     }
 

@@ -167,7 +167,7 @@ internal static class TimingAttributes
             if (!ArgumentLabels.IsSupported(parameterType))
             {
                 throw new ArgumentException(
-                    $"{where} is refused: its type {Proxying.ProxyLimits.Display(parameterType)} is not a string, an enum, a bool or an integer type "
+                    $"{where} is refused: its type {TypeDisplay.Of(parameterType)} is not a string, an enum, a bool or an integer type "
                     + "(or a nullable one), and other values are never turned into text.");
             }
 

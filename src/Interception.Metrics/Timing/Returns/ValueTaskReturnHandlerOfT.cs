@@ -20,6 +20,12 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
             return returnValue;
         }
 
+        return Handle(valueTask, timer, call);
+    }
+
+    /// <summary>Ends the timing of a call that returned <paramref name="valueTask"/> and returns what the caller receives.</summary>
+    public ValueTask<T> Handle(ValueTask<T> valueTask, MethodTimer timer, in TimedCall call)
+    {
         if (valueTask.IsCompletedSuccessfully)
         {
             if (ResultIsResponse && timer.IsHttp)
@@ -32,7 +38,7 @@ internal sealed class ValueTaskReturnHandler<T> : ReturnHandler
             }
 
             timer.Complete(call, OperationStatus.Success, null);
-            return returnValue;
+            return valueTask;
         }
 
         if (valueTask.IsCompleted)

@@ -13,6 +13,18 @@ internal sealed class AsyncEnumerableReturnHandler<T> : ReturnHandler
             return returnValue;
         }
 
+        return Handle(stream, timer, call);
+    }
+
+    /// <summary>The stream the caller receives for <paramref name="stream"/> (<see langword="null"/> is recorded at once and returned).</summary>
+    public static IAsyncEnumerable<T> Handle(IAsyncEnumerable<T> stream, MethodTimer timer, in TimedCall call)
+    {
+        if (stream is null)
+        {
+            timer.Record(call.Series, OperationStatus.Success, call.Start);
+            return stream!;
+        }
+
         return new TimedAsyncEnumerable<T>(stream, timer, call.Series, call.Start);
     }
 }

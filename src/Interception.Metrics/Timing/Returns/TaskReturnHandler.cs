@@ -17,6 +17,12 @@ internal sealed class TaskReturnHandler : ReturnHandler
             return returnValue;
         }
 
+        return Handle(task, timer, call);
+    }
+
+    /// <summary>Ends the timing of a call that returned <paramref name="task"/> and returns what the caller receives.</summary>
+    public static Task Handle(Task task, MethodTimer timer, in TimedCall call)
+    {
         if (task.IsCompleted)
         {
             timer.CompleteFromTask(task, call);
