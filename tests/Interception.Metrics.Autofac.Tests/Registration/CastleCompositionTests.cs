@@ -29,4 +29,17 @@ public class CastleCompositionTests
         Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
         Assert.Equal(1, container.Memory().GetHistogram(MetricNames.FunctionDuration, ("function", "Calculator.Add")).Count);
     }
+
+    [Fact]
+    public void InstancePerDependency_EachResolve_ProxiesShareOneTypeAndKeepTheirOwnTargets()
+    {
+        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerDependency(), ("Metrics:Proxy", "DynamicProxy"));
+
+        var first = container.Resolve<ICalculator>();
+        var second = container.Resolve<ICalculator>();
+
+        Assert.Same(first.GetType(), second.GetType());
+        Assert.IsType<Calculator>(((IProxyTargetAccessor)first).DynProxyGetTarget());
+        Assert.NotSame(((IProxyTargetAccessor)first).DynProxyGetTarget(), ((IProxyTargetAccessor)second).DynProxyGetTarget());
+    }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Autofac;
-using Castle.DynamicProxy;
 using Interception.Metrics.Autofac.Tests.Fixtures;
 using Interception.Metrics.Autofac.Tests.TestSupport;
 
@@ -23,19 +22,6 @@ public abstract partial class InterceptionAttacherTests
         Assert.True(IsTimed(first));
         Assert.True(IsTimed(second));
         Assert.Equal(2, container.Memory().Calls("Calculator.Add"));
-    }
-
-    [Fact]
-    public void InstancePerDependency_EachResolve_ProxiesShareOneTypeAndKeepTheirOwnTargets()
-    {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>().InstancePerDependency());
-
-        var first = container.Resolve<ICalculator>();
-        var second = container.Resolve<ICalculator>();
-
-        Assert.Same(first.GetType(), second.GetType());
-        Assert.IsType<Calculator>(((IProxyTargetAccessor)first).DynProxyGetTarget());
-        Assert.NotSame(((IProxyTargetAccessor)first).DynProxyGetTarget(), ((IProxyTargetAccessor)second).DynProxyGetTarget());
     }
 
     [Theory]

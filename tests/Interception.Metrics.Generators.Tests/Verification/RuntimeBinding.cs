@@ -30,7 +30,7 @@ internal static class RuntimeBinding
     /// </summary>
     public static int? ArgumentLabels(Type implementationType, MethodInfo method)
     {
-        var resolve = typeof(MetricsInterceptor).Assembly
+        var resolve = typeof(MetricsCollectorService).Assembly
             .GetType("Interception.Metrics.Timing.TimingAttributes", throwOnError: true)!
             .GetMethod("Resolve", BindingFlags.Public | BindingFlags.Static)!;
         try

@@ -5,9 +5,14 @@ using Interception.Metrics.Proxying;
 
 namespace Interception.Metrics.Autofac.Tests.Registration;
 
-/// <summary><c>Metrics:WarmUp</c>: proxy types generated when the container is built rather than at the first resolve.</summary>
-public partial class MetricsModuleTests
+/// <summary>
+/// <c>Metrics:WarmUp</c>: Castle proxy types generated when the container is built rather than at the first resolve.
+/// On Castle's path (<c>Metrics:Proxy=DynamicProxy</c>); a generated decorator is compiled already and needs none.
+/// </summary>
+public sealed class MetricsModuleWarmUpTests
 {
+    private static readonly (string Key, string Value) OnCastle = ("Metrics:Proxy", "DynamicProxy");
+
     [Fact]
     public void Build_WarmUpTrue_PreparesEveryProxyOfATypeRegistrationBeforeTheFirstResolve()
     {
@@ -18,7 +23,7 @@ public partial class MetricsModuleTests
                 b.RegisterType<ShiftWorker>().As<IShiftWorker>();
                 b.RegisterType<Greeter>().As<IGreeter>();
             },
-            ("Metrics:WarmUp", "true"));
+            ("Metrics:WarmUp", "true"), OnCastle);
         var factory = container.Resolve<MetricsProxyFactory>();
 
         var prepared = factory.ActivatorCount;
@@ -33,7 +38,7 @@ public partial class MetricsModuleTests
     [Fact]
     public void Build_WarmUpDefault_PreparesEachProxyAtItsFirstResolve()
     {
-        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>());
+        using var container = MetricsContainer.Build(b => b.RegisterType<Calculator>().As<ICalculator>(), OnCastle);
         var factory = container.Resolve<MetricsProxyFactory>();
 
         var prepared = factory.ActivatorCount;
@@ -48,7 +53,7 @@ public partial class MetricsModuleTests
     [Fact]
     public void Build_WarmUpTrueWithALambdaRegistration_TimesItFromItsFirstResolve()
     {
-        using var container = MetricsContainer.Build(b => b.Register(_ => new Calculator()).As<ICalculator>(), ("Metrics:WarmUp", "true"));
+        using var container = MetricsContainer.Build(b => b.Register(_ => new Calculator()).As<ICalculator>(), ("Metrics:WarmUp", "true"), OnCastle);
         var factory = container.Resolve<MetricsProxyFactory>();
 
         var prepared = factory.ActivatorCount;
@@ -65,9 +70,26 @@ public partial class MetricsModuleTests
         using var container = MetricsContainer.Build(
             b => b.RegisterType<Calculator>().As<ICalculator>(),
             ("Metrics:WarmUp", "true"),
-            ("Metrics:Enabled", "false"));
+            ("Metrics:Enabled", "false"),
+            OnCastle);
 
         Assert.Equal(0, container.Resolve<MetricsProxyFactory>().ActivatorCount);
         Assert.False(MetricsContainer.IsProxy(container.Resolve<ICalculator>()));
+    }
+
+    [Fact]
+    public void Build_WarmUpTrueOnGeneratedDecorators_PreparesNoCastleProxyAndTimes()
+    {
+        using var container = MetricsContainer.Build(
+            b => b.RegisterType<Calculator>().As<ICalculator>(),
+            ("Metrics:WarmUp", "true"),
+            ("Metrics:Proxy", "Auto"));
+
+        var calculator = container.Resolve<ICalculator>();
+        calculator.Add(2, 3);
+
+        Assert.IsAssignableFrom<Interception.Metrics.Timing.Decorators.ITimingDecorator>(calculator);
+        Assert.Equal(0, container.Resolve<MetricsProxyFactory>().ActivatorCount);
+        Assert.Equal(1, container.Memory().Calls("Calculator.Add"));
     }
 }
