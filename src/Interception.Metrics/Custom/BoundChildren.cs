@@ -26,6 +26,7 @@ internal sealed class BoundChildren<TChild>
     private readonly Func<IMetricSeries, TChild> _create;
     private readonly int _cacheLimit;
     private readonly Lock _gate = new();
+    private readonly TChild? _unlabelled;
 
     public BoundChildren(MultiMetricsBackend backend, MetricDefinition definition, Func<IMetricSeries, TChild> create)
     {
@@ -34,6 +35,22 @@ internal sealed class BoundChildren<TChild>
         _create = create;
         _cacheLimit = backend.CardinalityLimit > int.MaxValue / 2 ? int.MaxValue : 2 * backend.CardinalityLimit;
         _lookup = _byValues.GetAlternateLookup<ReadOnlySpan<string>>();
+
+        // A metric without labels has its one child bound now, so that it is exposed (a counter at 0, a histogram with
+        // a count of 0) before the first recording.
+        _unlabelled = definition.Labels.Count == 0 ? Get([]) : null;
+    }
+
+    /// <summary>The one child of a metric without labels.</summary>
+    /// <exception cref="InvalidOperationException">The metric has labels.</exception>
+    public TChild Unlabelled => _unlabelled ?? throw CustomMetricErrors.HasLabels(_definition);
+
+    /// <inheritdoc cref="Get(ReadOnlySpan{string})"/>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
+    public TChild Get(string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Get(values.AsSpan());
     }
 
     /// <summary>The child of <paramref name="values"/>, one per label of the metric, in declaration order.</summary>

@@ -9,15 +9,11 @@ namespace Interception.Metrics;
 public sealed class CustomCounter
 {
     private readonly BoundChildren<BoundCounter> _children;
-    private readonly BoundCounter? _unlabelled;
 
     internal CustomCounter(MultiMetricsBackend backend, MetricDefinition definition)
     {
         Definition = definition;
         _children = new BoundChildren<BoundCounter>(backend, definition, static series => new BoundCounter(series));
-
-        // Bound now, so that it is exposed at 0 before the first increment.
-        _unlabelled = definition.Labels.Count == 0 ? _children.Get([]) : null;
     }
 
     /// <summary>The declaration: name, help, label names.</summary>
@@ -30,13 +26,9 @@ public sealed class CustomCounter
 
     /// <inheritdoc cref="WithLabels(ReadOnlySpan{string})"/>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
-    public BoundCounter WithLabels(params string[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return _children.Get(values);
-    }
+    public BoundCounter WithLabels(params string[] values) => _children.Get(values);
 
     /// <summary>Adds <paramref name="value"/> to the counter of a metric without labels (see <see cref="BoundCounter.Inc"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public void Inc(double value = 1) => (_unlabelled ?? throw CustomMetricErrors.HasLabels(Definition)).Inc(value);
+    public void Inc(double value = 1) => _children.Unlabelled.Inc(value);
 }

@@ -10,13 +10,11 @@ namespace Interception.Metrics;
 public sealed class CustomGauge
 {
     private readonly BoundChildren<BoundGauge> _children;
-    private readonly BoundGauge? _unlabelled;
 
     internal CustomGauge(MultiMetricsBackend backend, MetricDefinition definition)
     {
         Definition = definition;
         _children = new BoundChildren<BoundGauge>(backend, definition, static series => new BoundGauge(series));
-        _unlabelled = definition.Labels.Count == 0 ? _children.Get([]) : null;
     }
 
     /// <summary>The declaration: name, help, label names.</summary>
@@ -29,23 +27,17 @@ public sealed class CustomGauge
 
     /// <inheritdoc cref="WithLabels(ReadOnlySpan{string})"/>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
-    public BoundGauge WithLabels(params string[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return _children.Get(values);
-    }
+    public BoundGauge WithLabels(params string[] values) => _children.Get(values);
 
     /// <summary>Sets a gauge without labels (see <see cref="BoundGauge.Set"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public void Set(double value) => Unlabelled.Set(value);
+    public void Set(double value) => _children.Unlabelled.Set(value);
 
     /// <summary>Adds to a gauge without labels (see <see cref="BoundGauge.Inc"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public void Inc(double value = 1) => Unlabelled.Inc(value);
+    public void Inc(double value = 1) => _children.Unlabelled.Inc(value);
 
     /// <summary>Subtracts from a gauge without labels (see <see cref="BoundGauge.Dec"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public void Dec(double value = 1) => Unlabelled.Dec(value);
-
-    private BoundGauge Unlabelled => _unlabelled ?? throw CustomMetricErrors.HasLabels(Definition);
+    public void Dec(double value = 1) => _children.Unlabelled.Dec(value);
 }

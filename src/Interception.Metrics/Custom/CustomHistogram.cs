@@ -10,15 +10,11 @@ namespace Interception.Metrics;
 public sealed class CustomHistogram
 {
     private readonly BoundChildren<BoundHistogram> _children;
-    private readonly BoundHistogram? _unlabelled;
 
     internal CustomHistogram(MultiMetricsBackend backend, MetricDefinition definition, TimeProvider time)
     {
         Definition = definition;
         _children = new BoundChildren<BoundHistogram>(backend, definition, series => new BoundHistogram(series, time));
-
-        // Bound now, so that it is exposed with a count of 0 before the first observation.
-        _unlabelled = definition.Labels.Count == 0 ? _children.Get([]) : null;
     }
 
     /// <summary>The declaration: name, help, label names and bucket upper bounds.</summary>
@@ -31,19 +27,13 @@ public sealed class CustomHistogram
 
     /// <inheritdoc cref="WithLabels(ReadOnlySpan{string})"/>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
-    public BoundHistogram WithLabels(params string[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return _children.Get(values);
-    }
+    public BoundHistogram WithLabels(params string[] values) => _children.Get(values);
 
     /// <summary>Observes a value in a histogram without labels (see <see cref="BoundHistogram.Observe"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public void Observe(double value) => Unlabelled.Observe(value);
+    public void Observe(double value) => _children.Unlabelled.Observe(value);
 
     /// <summary>Times a block in a histogram without labels (see <see cref="BoundHistogram.Time"/>).</summary>
     /// <exception cref="InvalidOperationException">The metric has labels: use <see cref="WithLabels(ReadOnlySpan{string})"/>.</exception>
-    public HistogramTimer Time() => Unlabelled.Time();
-
-    private BoundHistogram Unlabelled => _unlabelled ?? throw CustomMetricErrors.HasLabels(Definition);
+    public HistogramTimer Time() => _children.Unlabelled.Time();
 }

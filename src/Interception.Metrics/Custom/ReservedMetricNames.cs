@@ -10,18 +10,8 @@ namespace Interception.Metrics.Custom;
 /// </summary>
 internal static class ReservedMetricNames
 {
-    private static readonly (string Name, MetricType Type)[] Outside =
-    [
-        // The in-progress gauges of [MetricsTimer(TrackInProgress = true)].
-        ("function_calls_in_progress", MetricType.Gauge),
-        ("http_requests_in_progress", MetricType.Gauge),
-        ("database_queries_in_progress", MetricType.Gauge),
-        ("telegram_api_requests_in_progress", MetricType.Gauge),
-        ("background_tasks_in_progress", MetricType.Gauge),
-
-        // Sent by the StatsD backend to its agent.
-        ("statsd_dropped_total", MetricType.Counter),
-    ];
+    // Sent by the StatsD backend to its agent (a package the core does not reference).
+    private static readonly (string Name, MetricType Type)[] Outside = [("statsd_dropped_total", MetricType.Counter)];
 
     private static readonly FrozenDictionary<string, string> Owners = Build();
 
@@ -50,6 +40,7 @@ internal static class ReservedMetricNames
             .Concat(MetricCatalogue.Health)
             .Concat(MetricCatalogue.System)
             .Concat(MetricCatalogue.SelfMetrics)
+            .Concat(Enum.GetValues<MetricKind>().Select(MetricCatalogue.InProgress))
             .Select(d => (d.Name, d.Type))
             .Concat(Outside);
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
