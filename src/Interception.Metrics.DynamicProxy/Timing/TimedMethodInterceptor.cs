@@ -24,7 +24,7 @@ internal sealed class TimedMethodInterceptor(MethodTimer timer) : IInterceptor
             return;
         }
 
-        var handler = timer.HandlerFor(invocation.Method.ReturnType);
+        var handler = timer.FixedHandler ?? timer.HandlerFor(invocation.Method.ReturnType);
         if (handler.TimesEnumerations)
         {
             InterceptStream(invocation, handler, series);

@@ -118,7 +118,7 @@ public abstract class MetricsBackend : IMetricsBackend
     /// </summary>
     /// <param name="series">A gauge series bound from this backend.</param>
     internal InProgressGauge InProgressOf(IMetricSeries series) =>
-        _inProgress.TryGetValue(series, out var gauge) ? gauge : _inProgress.GetOrAdd(series, static s => new InProgressGauge(s));
+        _inProgress.GetOrAdd(series, static s => new InProgressGauge(s));
 
     /// <summary>
     /// The series of <paramref name="name"/> that new label sets fold into past the cardinality limit: recording on it

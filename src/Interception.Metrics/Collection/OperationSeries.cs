@@ -39,8 +39,6 @@ internal sealed class OperationSeries
     /// <summary>The constant and argument labels of these series; <see langword="null"/> when none (or folded).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Labels => _labels;
 
-    /// <summary>The calls in progress now; 0 when not tracked.</summary>
-    public long InProgress => _inProgress?.Count ?? 0;
 
     /// <summary>Records one call that ended with <paramref name="status"/> after <paramref name="seconds"/>.</summary>
     public void Record(OperationStatus status, double seconds)
@@ -78,6 +76,12 @@ internal sealed class OperationSeries
 
     private IMetricSeries CounterForCode(int statusCode)
     {
+        // The overflow series has one counter for every status: nothing to cache.
+        if (_folded)
+        {
+            return _success;
+        }
+
         switch (statusCode)
         {
             case 200:

@@ -16,15 +16,7 @@ public sealed partial class MethodTimer
         // The recording happens with the call's activity current, wherever the call completed: a backend that attaches
         // exemplars reads the trace context from there.
         using var swap = ActivitySwap.To(call.Activity);
-        try
-        {
-            call.Series.Record(status, ElapsedSeconds(call.Start));
-        }
-        catch (Exception exception)
-        {
-            _reportFailure(exception);
-        }
-
+        Record(call.Series, status, call.Start);
         End(call, exceptionType, 0);
     }
 
@@ -55,7 +47,7 @@ public sealed partial class MethodTimer
     internal void CompleteFromTask(Task task, in TimedCall call) =>
         Complete(call, CompletionStatus.Of(task), CompletionStatus.ExceptionTypeOf(task));
 
-    /// <summary>Records a call that was never started as in progress nor traced (a stream method that threw or returned null).</summary>
+    /// <summary>Records a call's outcome; alone, for a call that was never started as in progress nor traced (a stream method that threw or returned null).</summary>
     internal void Record(OperationSeries series, OperationStatus status, long start)
     {
         try

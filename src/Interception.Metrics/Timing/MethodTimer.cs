@@ -109,6 +109,9 @@ public sealed partial class MethodTimer
         }
     }
 
+    /// <summary>The return handler of every call when the method's return type is fixed; <see langword="null"/> for a generic one (see <see cref="HandlerFor"/>).</summary>
+    internal ReturnHandler? FixedHandler => _handler;
+
     /// <summary>The return handler of a call whose method returns <paramref name="returnType"/>.</summary>
     internal ReturnHandler HandlerFor(Type returnType) =>
         _handler ?? _closedHandlers!.GetOrAdd(returnType, ReturnHandlers.For);
