@@ -119,10 +119,15 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             if (plan is not null)
             {
                 var castle = new TimingStep(plan, this);
-                var step = Step(plan, castle);
-                if (step.Target == castle)
+                Action<ResolveRequestContext> step;
+                if (Generated(plan, castle) is { } generated)
                 {
-                    // Only Castle's proxy types take generating; a generated decorator is compiled already.
+                    step = generated.Wrap;
+                }
+                else
+                {
+                    // Only Castle's proxy types take generating (Metrics:WarmUp); a generated decorator is compiled already.
+                    step = castle.Wrap;
                     lock (_gate)
                     {
                         _stepsByType.Add((castle, registration.Activator.LimitType));
@@ -171,19 +176,23 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             : null);
 
     // The generated decorator decides first; the Castle step stays as it is and takes whatever the decorator cannot.
-    private Action<ResolveRequestContext> Step(ProxyPlan plan, TimingStep castle)
+    private Action<ResolveRequestContext> Step(ProxyPlan plan, TimingStep castle) =>
+        Generated(plan, castle) is { } generated ? generated.Wrap : castle.Wrap;
+
+    // The step of the generated decorator of the plan's implementation, when its assembly has one that fits and
+    // Metrics:Proxy allows it; null for Castle.
+    private GeneratedTimingStep? Generated(ProxyPlan plan, TimingStep castle)
     {
-        if (proxy == ProxyMode.Auto)
+        if (proxy != ProxyMode.Auto)
         {
-            _decorators ??= new GeneratedDecorators(Warn);
-            if (_decorators.Find(plan.ImplementationType) is { } factory
-                && plan.AdditionalInterfaces.Prepend(plan.PrimaryInterface).All(i => i.IsAssignableFrom(factory.DecoratorType)))
-            {
-                return new GeneratedTimingStep(plan, factory, castle, this).Wrap;
-            }
+            return null;
         }
 
-        return castle.Wrap;
+        _decorators ??= new GeneratedDecorators(Warn);
+        return _decorators.Find(plan.ImplementationType) is { } factory
+            && plan.AdditionalInterfaces.Prepend(plan.PrimaryInterface).All(i => i.IsAssignableFrom(factory.DecoratorType))
+            ? new GeneratedTimingStep(plan, factory, castle, this)
+            : null;
     }
 
     private bool Examine(Guid registrationId)
@@ -259,7 +268,7 @@ internal sealed class InterceptionAttacher(bool enabled, bool autoIntercept, Int
             {
                 Warn(
                     $"{implementationType.FullName} has [MetricsTimer] methods but is not timed: a timing proxy cannot stand in for "
-                    + $"{ProxyLimits.Display(service)}, because {reason}. It is returned as it is.");
+                    + $"{TypeDisplay.Of(service)}, because {reason}. It is returned as it is.");
                 return null;
             }
         }

@@ -18,12 +18,6 @@ internal sealed class TimingStep(ProxyPlan plan, InterceptionAttacher attacher)
     private ProxyActivator? _activator;
     private int _failed;
 
-    public void Execute(ResolveRequestContext context, Action<ResolveRequestContext> next)
-    {
-        next(context);
-        Wrap(context);
-    }
-
     /// <summary>
     /// Generates the proxy type for instances of <paramref name="targetType"/> now, so that the first resolve does not
     /// (<c>Metrics:WarmUp</c>). A type that cannot be proxied is reported and left untimed, as a resolve would.

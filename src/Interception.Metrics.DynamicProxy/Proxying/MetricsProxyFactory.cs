@@ -66,10 +66,6 @@ internal sealed class MetricsProxyFactory
         return new ProxyActivator(Generator, plan, target.GetType(), OptionsFor(plan), _interceptors).Create(target);
     }
 
-    /// <summary>Creates a proxy of <paramref name="target"/> as <paramref name="plan"/> says.</summary>
-    /// <exception cref="Exception">Castle cannot generate or instantiate the proxy type (the caller leaves the target untimed).</exception>
-    public object CreateProxy(object target, ProxyPlan plan) => ActivatorFor(plan, target.GetType()).Create(target);
-
     /// <summary>
     /// The activator of <paramref name="plan"/>'s proxy around targets of <paramref name="targetType"/>: generates the proxy
     /// type on the first call and binds its constructor; later calls for the same plan and target type return the same

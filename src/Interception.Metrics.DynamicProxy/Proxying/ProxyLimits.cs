@@ -1,5 +1,6 @@
 using System.Reflection;
 using Castle.DynamicProxy;
+using Interception.Metrics.Timing;
 
 namespace Interception.Metrics.Proxying;
 
@@ -48,32 +49,29 @@ internal static class ProxyLimits
         {
             if (!IsAccessible(type))
             {
-                return $"{Display(type)} is not accessible to the proxy assembly (make it public, or internal with [assembly: InternalsVisibleTo(\"DynamicProxyGenAssembly2\")])";
+                return $"{TypeDisplay.Of(type)} is not accessible to the proxy assembly (make it public, or internal with [assembly: InternalsVisibleTo(\"DynamicProxyGenAssembly2\")])";
             }
 
             var declared = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly);
             if (declared.FirstOrDefault(m => m.IsStatic && m.IsAbstract) is { } staticAbstract)
             {
-                return $"{Display(type)} declares the static abstract member {staticAbstract.Name}, which a proxy cannot implement";
+                return $"{TypeDisplay.Of(type)} declares the static abstract member {staticAbstract.Name}, which a proxy cannot implement";
             }
 
             if (declared.FirstOrDefault(m => m.CallingConvention.HasFlag(CallingConventions.VarArgs)) is { } varArgs)
             {
-                return $"{Display(type)} declares {varArgs.Name} with a variable argument list (__arglist), which a proxy cannot forward";
+                return $"{TypeDisplay.Of(type)} declares {varArgs.Name} with a variable argument list (__arglist), which a proxy cannot forward";
             }
         }
 
         return null;
     }
 
-    /// <summary>A readable C# name: <c>ReadOnlySpan&lt;Int32&gt;</c> rather than <c>ReadOnlySpan`1</c>.</summary>
-    public static string Display(Type type) => Timing.TypeDisplay.Of(type);
-
     private static bool CannotBeBoxed(Type type) =>
         type.IsByRefLike || type.IsPointer || type.IsFunctionPointer || type.IsUnmanagedFunctionPointer;
 
     private static string Describe(Type type) =>
-        type.IsByRefLike ? $"the by-ref-like type {Display(type)}" : $"the pointer type {Display(type)}";
+        type.IsByRefLike ? $"the by-ref-like type {TypeDisplay.Of(type)}" : $"the pointer type {TypeDisplay.Of(type)}";
 
     // Castle's own check does not look at type arguments: IRepository<InternalThing> passes it, then fails to generate.
     private static bool IsAccessible(Type type)
