@@ -21,6 +21,9 @@ internal sealed class PrometheusMetric
     private readonly string _help;
     private readonly IMetricFactory _factory;
     private readonly double[]? _buckets;
+
+    // The bucket upper bounds with +Inf, as prometheus-net counts them: shared by every series of the histogram.
+    private readonly double[]? _bounds;
     private readonly ExemplarBehavior? _exemplars;
     private readonly string[] _labelNames;
     private readonly Collector _collector;
@@ -48,6 +51,7 @@ internal sealed class PrometheusMetric
         _help = EscapeHelp(definition.Description);
         _factory = factory;
         _buckets = definition.Type == MetricType.Histogram ? [.. definition.Buckets ?? defaultBuckets] : null;
+        _bounds = _buckets is null ? null : [.. _buckets, double.PositiveInfinity];
         _labelNames = [.. definition.LabelNames ?? []];
         _collector = CreateCollector(_labelNames);
     }
@@ -110,7 +114,7 @@ internal sealed class PrometheusMetric
                 _folder.Add(counted);
                 return counted;
             case Histogram histogram:
-                var observed = new StripedHistogramSeries(Child(histogram, values), _guard, _buckets!, _exemplars is not null);
+                var observed = new StripedHistogramSeries(Child(histogram, values), _guard, _bounds!, _exemplars is not null);
                 _folder.Add(observed);
                 return observed;
             case Gauge gauge:

@@ -33,14 +33,14 @@ internal sealed class StripedHistogramSeries : IMetricSeries, IFoldedSeries
 
     /// <param name="child">The prometheus-net child.</param>
     /// <param name="guard">The metric's value rule.</param>
-    /// <param name="buckets">The histogram's bucket upper bounds, finite and increasing; +Inf is added as prometheus-net adds it.</param>
+    /// <param name="bounds">The histogram's bucket upper bounds, increasing, ending with +Inf as prometheus-net counts them; not copied.</param>
     /// <param name="exemplars">Whether an observation inside a sampled activity carries its trace as an exemplar.</param>
-    public StripedHistogramSeries(Histogram.Child child, MetricValueGuard guard, IReadOnlyList<double> buckets, bool exemplars)
+    public StripedHistogramSeries(Histogram.Child child, MetricValueGuard guard, double[] bounds, bool exemplars)
     {
         _child = child;
         _guard = guard;
         _exemplars = exemplars;
-        _bounds = buckets.Count > 0 && double.IsPositiveInfinity(buckets[^1]) ? [.. buckets] : [.. buckets, double.PositiveInfinity];
+        _bounds = bounds;
         // Per bucket, a count and a sum (the bits of a double): cell[FirstValue + bucket], cell[FirstValue + slots + bucket].
         _slots = _bounds.Length;
         _cells = new StripedCells(2 * _slots);
