@@ -70,10 +70,10 @@ internal static partial class DecoratorWriter
                         plan.Methods.Add(new PlannedMethod(@interface, method, timed, timed && symbols.HasArgumentLabels(method, implementation), family));
                         break;
                     case IPropertySymbol property:
+                        var implemented = type.FindImplementationForInterfaceMember(property) as IPropertySymbol;
                         if (!DecoratorCoverage.CanForward(property)
                             || symbols.TimedAccessor(property.GetMethod) || symbols.TimedAccessor(property.SetMethod)
-                            || symbols.TimedAccessor((type.FindImplementationForInterfaceMember(property) as IPropertySymbol)?.GetMethod)
-                            || symbols.TimedAccessor((type.FindImplementationForInterfaceMember(property) as IPropertySymbol)?.SetMethod))
+                            || symbols.TimedAccessor(implemented?.GetMethod) || symbols.TimedAccessor(implemented?.SetMethod))
                         {
                             return null;
                         }

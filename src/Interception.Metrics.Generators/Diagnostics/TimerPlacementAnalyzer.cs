@@ -195,7 +195,7 @@ public sealed class TimerPlacementAnalyzer : DiagnosticAnalyzer
     {
         if (method.AssociatedSymbol is not { } member
             || method.MethodKind is not (MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove)
-            || timer.NamedArguments.Any(a => a.Key == "Name" && a.Value.Value is string))
+            || TimerArguments.Named(timer, "Name") is { Value: string })
         {
             return;
         }
