@@ -16,6 +16,7 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
     private static readonly TimeSpan Completion = TimeSpan.FromSeconds(10);
 
     private readonly ThrowingLogger<MetricsInterceptor> _logger = new();
+    private readonly InMemoryMetricsBackend _memory = new();
     private readonly ActivityListener _listener = new()
     {
         ShouldListenTo = source => source.Name == "Interception.Metrics",
@@ -27,7 +28,7 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
     public MetricsInterceptorFailingLoggerTests()
     {
         ActivitySource.AddActivityListener(_listener);
-        var interceptor = new MetricsInterceptor(new MetricsCollectorService(new InMemoryMetricsBackend()), systemMetrics: (SystemMetricsService?)null, _logger, null, tracing: true);
+        var interceptor = new MetricsInterceptor(new MetricsCollectorService(_memory), systemMetrics: (SystemMetricsService?)null, _logger, null, tracing: true);
         _proxy = (IOrders)new MetricsProxyFactory(interceptor).CreateProxy(new Orders(), [typeof(IOrders)], typeof(Orders));
     }
 
@@ -40,6 +41,8 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
         var thrown = new ArgumentException();
         Assert.Same(thrown, Assert.Throws<ArgumentException>(() => _proxy.Throw(thrown)));
         Assert.True(_logger.Attempts > 0);
+        Assert.Equal(1, Calls("Orders.Count", "success"));
+        Assert.Equal(1, Calls("Orders.Throw", "failed"));
     }
 
     [Fact]
@@ -52,6 +55,7 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
 
         Assert.Equal(5, await returned.WaitAsync(Completion));
         Assert.True(_logger.Attempts > 0);
+        Assert.Equal(1, Calls("Orders.GetAsync", "success"));
     }
 
     [Fact]
@@ -69,6 +73,8 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
         Assert.Equal(5, await succeeded.AsTask().WaitAsync(Completion));
         Assert.Same(thrown, await Assert.ThrowsAsync<InvalidDataException>(() => failed.AsTask().WaitAsync(Completion)));
         Assert.True(_logger.Attempts > 0);
+        Assert.Equal(1, Calls("Orders.GetValueAsync", "success"));
+        Assert.Equal(1, Calls("Orders.RunValueAsync", "failed"));
     }
 
     [Fact]
@@ -76,5 +82,9 @@ public sealed class MetricsInterceptorFailingLoggerTests : IDisposable
     {
         Assert.Equal(11, _proxy.BadLabels());
         Assert.True(_logger.Attempts > 0);
+        Assert.DoesNotContain(_memory.GetSamples(MetricNames.FunctionCalls), sample => sample.Labels["function"] == "Orders.BadLabels");
     }
+
+    private double Calls(string function, string status) =>
+        _memory.GetCounter(MetricNames.FunctionCalls, ("function", function), ("status", status));
 }

@@ -22,8 +22,8 @@ public class InProgressGaugeTests
         series.ReleaseFirstWrite();
         await first;
 
-        Assert.Equal(2, gauge.Count);
-        Assert.Equal([2, 1, 2], series.Writes);
+        Assert.Contains(1, series.Writes);
+        Assert.Equal(2, series.Writes[^1]);
     }
 
     [Fact]
